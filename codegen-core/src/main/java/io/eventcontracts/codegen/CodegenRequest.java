@@ -1,0 +1,32 @@
+package io.eventcontracts.codegen;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one code generation run needs; built by the Maven plugin (or a test, or a CLI) and handed to
+ * {@link Codegen#execute(CodegenRequest)}.
+ *
+ * @param contractRoots directories holding contract files ({@code *.json}); each file's path relative to its root
+ *     is its bundle path. Contracts extracted from dependency jars are passed as extra roots.
+ * @param packageName Java package of the generated classes, e.g. {@code io.eventcontracts.ticketing}
+ * @param javaOutputDirectory where generated {@code .java} files go
+ * @param resourceOutputDirectory where the bundled contracts and the contract index go
+ * @param stateFile where the run records input fingerprints for incremental builds; {@code null} disables
+ *     incremental mode (every run regenerates)
+ */
+public record CodegenRequest(
+    List<Path> contractRoots,
+    String packageName,
+    Path javaOutputDirectory,
+    Path resourceOutputDirectory,
+    Path stateFile) {
+
+  public CodegenRequest {
+    contractRoots = List.copyOf(Objects.requireNonNull(contractRoots, "contractRoots"));
+    Objects.requireNonNull(packageName, "packageName");
+    Objects.requireNonNull(javaOutputDirectory, "javaOutputDirectory");
+    Objects.requireNonNull(resourceOutputDirectory, "resourceOutputDirectory");
+  }
+}
