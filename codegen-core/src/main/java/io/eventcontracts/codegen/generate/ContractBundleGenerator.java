@@ -1,0 +1,75 @@
+package io.eventcontracts.codegen.generate;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.eventcontracts.codegen.model.Contract;
+import io.eventcontracts.codegen.model.ContractSet;
+import io.eventcontracts.codegen.naming.JavaNames;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bundles the contracts into the resource output: exact copies under {@code META-INF/eventcontracts/schemas/} and
+ * the index {@code META-INF/eventcontracts/index.json} the runtime reads (and merges across jars) to validate
+ * payloads and resolve {@code $ref}s by {@code $id} without any network access. Keys are written in a fixed order,
+ * contracts sorted by bundle path, {@code \n} line ends: same contracts, same bytes.
+ */
+public final class ContractBundleGenerator {
+
+  public static final String BASE = "META-INF/eventcontracts/";
+  public static final String SCHEMAS = BASE + "schemas/";
+  public static final String INDEX = BASE + "index.json";
+  public static final int FORMAT_VERSION = 1;
+
+  public List<GeneratedFile> generate(ContractSet contracts, String packageName) {
+    List<GeneratedFile> files = new ArrayList<>();
+    for (Contract contract : contracts.contracts()) {
+      files.add(new GeneratedFile(GeneratedFile.Target.RESOURCE, SCHEMAS + contract.bundlePath(),
+          contract.document().content()));
+    }
+    files.add(new GeneratedFile(GeneratedFile.Target.RESOURCE, INDEX, index(contracts, packageName)));
+    return files;
+  }
+
+  private static byte[] index(ContractSet contracts, String packageName) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      json.setPrettyPrinter(pretty);
+      json.writeStartObject();
+      json.writeNumberField("formatVersion", FORMAT_VERSION);
+      json.writeArrayFieldStart("contracts");
+      for (Contract c : contracts.contracts()) {
+        json.writeStartObject();
+        json.writeStringField("name", c.name());
+        json.writeStringField("kind", c.kind().wireName());
+        if (c.isEvent()) {
+          json.writeStringField("subject", c.subject());
+        }
+        json.writeNumberField("version", c.version());
+        json.writeStringField("id", c.id());
+        json.writeStringField("format", c.format().wireName());
+        json.writeStringField("resource", SCHEMAS + c.bundlePath());
+        if (c.isEvent()) {
+          json.writeStringField("javaType", packageName + "." + JavaNames.eventClassName(c.subject()));
+        }
+        json.writeStringField("sha256", c.sha256());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

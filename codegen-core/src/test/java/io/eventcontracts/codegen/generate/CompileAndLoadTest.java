@@ -1,0 +1,253 @@
+package io.eventcontracts.codegen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.eventcontracts.codegen.Codegen;
+import io.eventcontracts.codegen.CodegenRequest;
+import io.eventcontracts.codegen.TestCompiler;
+import io.eventcontracts.runtime.EventType;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Generate → compile (javac with the test classpath: runtime + Jackson) → load → exercise, for the real ticketing
+ * contracts in {@code ../schemas/json}. Round trips go through a default Jackson 3 {@link JsonMapper}, the line the
+ * runtime uses.
+ *
+ * <p>The listener and publisher stubs extend runtime classes ({@code Listener}, {@code Publisher}, ...); while the
+ * runtime on the test classpath does not have them yet, {@link #listenerAndPublisherStubsCompileAgainstTheRuntime}
+ * is skipped and the rest compiles without the stubs.
+ */
+class CompileAndLoadTest {
+
+  static final String PACKAGE = "io.eventcontracts.ticketing";
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  @TempDir
+  static Path work;
+
+  static ClassLoader loader;
+
+  @BeforeAll
+  static void generateAndCompile() throws IOException {
+    Path java = work.resolve("java");
+    Codegen.execute(new CodegenRequest(List.of(Path.of("../schemas/json")), PACKAGE, java, work.resolve("res"),
+        null));
+    List<Path> sources = TestCompiler.sources(java);
+    if (!TestCompiler.runtimeStubsAvailable()) {
+      sources = sources.stream()
+          .filter(p -> !p.toString().endsWith("Listener.java") && !p.toString().endsWith("Publisher.java"))
+          .toList();
+    }
+    loader = TestCompiler.compile(sources, work.resolve("classes"));
+  }
+
+  Class<?> load(String simpleName) throws ClassNotFoundException {
+    return Class.forName(PACKAGE + "." + simpleName, true, loader);
+  }
+
+  @Test
+  void builderJacksonRoundTripAndEquals() throws Exception {
+    Class<?> orderCreated = load("OrderCreatedEvent");
+    Class<?> ticket = load("OrderCreatedTicket");
+    Class<?> status = load("OrderStatus");
+    Object awaiting = status.getMethod("fromValue", String.class).invoke(null, "awaiting:payment");
+
+    Object ticketValue = build(ticket, "withId", "t-1", "withPrice", 20.5);
+    Object event = build(orderCreated, "withId", "o-1", "withVersion", 0, "withStatus", awaiting,
+        "withUserId", "u-1", "withExpiresAt", Instant.parse("2024-05-01T10:00:00Z"), "withTicket", ticketValue);
+
+    String json = MAPPER.writeValueAsString(event);
+    assertThat(json).isEqualTo("{\"id\":\"o-1\",\"version\":0,\"status\":\"awaiting:payment\",\"userId\":\"u-1\","
+        + "\"expiresAt\":\"2024-05-01T10:00:00Z\",\"ticket\":{\"id\":\"t-1\",\"price\":20.5}}");
+    Object back = MAPPER.readValue(json, orderCreated);
+    assertThat(back).isEqualTo(event).hasSameHashCodeAs(event);
+    assertThat(back.toString()).contains("awaiting:payment");
+  }
+
+  @Test
+  void dateTimesAcceptZuluOffsetsAndFractionsAndWriteIsoStrings() throws Exception {
+    Class<?> orderCreated = load("OrderCreatedEvent");
+    String template = "{\"id\":\"o\",\"version\":1,\"status\":\"created\",\"userId\":\"u\",\"expiresAt\":\"%s\","
+        + "\"ticket\":{\"id\":\"t\",\"price\":1}}";
+    Method getter = orderCreated.getMethod("getExpiresAt");
+
+    assertThat(getter.invoke(MAPPER.readValue(template.formatted("2024-05-01T10:00:00Z"), orderCreated)))
+        .isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+    assertThat(getter.invoke(MAPPER.readValue(template.formatted("2024-05-01T12:00:00+02:00"), orderCreated)))
+        .isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+    assertThat(getter.invoke(MAPPER.readValue(template.formatted("2024-05-01T10:00:00.123Z"), orderCreated)))
+        .isEqualTo(Instant.parse("2024-05-01T10:00:00.123Z"));
+    Object fromNode = MAPPER.readValue(template.formatted("2024-05-01T10:00:00.123456Z"), orderCreated);
+    JsonNode written = MAPPER.readTree(MAPPER.writeValueAsString(fromNode));
+    assertThat(written.get("expiresAt").isString()).isTrue();
+    assertThat(written.get("expiresAt").asString()).isEqualTo("2024-05-01T10:00:00.123456Z");
+
+    // also when a mapper is configured to write dates as numbers: the field's @JsonFormat(shape = STRING) wins
+    JsonMapper timestamps = JsonMapper.builder()
+        .enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    assertThat(timestamps.readTree(timestamps.writeValueAsString(fromNode)).get("expiresAt").isString()).isTrue();
+  }
+
+  @Test
+  void absentOptionalFieldIsNotSerialized() throws Exception {
+    Class<?> ticketUpdated = load("TicketUpdatedEvent");
+    Object released = build(ticketUpdated, "withId", "t-1", "withVersion", 3, "withTitle", "concert",
+        "withPrice", 10.0, "withUserId", "u-1");
+
+    String json = MAPPER.writeValueAsString(released);
+
+    assertThat(json).isEqualTo("{\"id\":\"t-1\",\"version\":3,\"title\":\"concert\",\"price\":10.0,"
+        + "\"userId\":\"u-1\"}");
+    assertThat(ticketUpdated.getMethod("getOrderId").invoke(MAPPER.readValue(json, ticketUpdated))).isNull();
+  }
+
+  @Test
+  void enumReadsAndWritesWireValues() throws Exception {
+    Class<?> status = load("OrderStatus");
+    Object awaiting = Enum.valueOf(status.asSubclass(Enum.class), "AWAITING_PAYMENT");
+
+    assertThat(MAPPER.writeValueAsString(awaiting)).isEqualTo("\"awaiting:payment\"");
+    assertThat(MAPPER.readValue("\"awaiting:payment\"", status)).isSameAs(awaiting);
+    assertThatThrownBy(() -> MAPPER.readValue("\"AWAITING_PAYMENT\"", status))
+        .isInstanceOf(tools.jackson.core.JacksonException.class);
+  }
+
+  @Test
+  void subjectsAndEventTypes() throws Exception {
+    Class<?> subjects = load("Subjects");
+    Object created = subjects.getMethod("fromValue", String.class).invoke(null, "ticket:created");
+    assertThat(((Enum<?>) created).name()).isEqualTo("TICKET_CREATED");
+    assertThat(subjects.getMethod("value").invoke(created)).isEqualTo("ticket:created");
+    assertThat(subjects.getEnumConstants()).hasSize(6);
+
+    EventType<?> type = (EventType<?>) load("EventTypes").getField("EXPIRATION_COMPLETE").get(null);
+    assertThat(type.subject()).isEqualTo("expiration:complete");
+    assertThat(type.contractId()).isEqualTo("https://eventcontracts.io/schemas/ticketing/expiration-complete.json");
+    assertThat(type.contractVersion()).isEqualTo(1);
+    assertThat(type.javaType()).isSameAs(load("ExpirationCompleteEvent"));
+  }
+
+  @Test
+  void listenerAndPublisherStubsCompileAgainstTheRuntime() throws Exception {
+    assumeTrue(TestCompiler.runtimeStubsAvailable(),
+        "io.eventcontracts.runtime Listener/Publisher/EventClient/MessageContext not on the test classpath yet");
+    Class<?> listener = load("TicketCreatedListener");
+    assertThat(Modifier.isAbstract(listener.getModifiers())).isTrue();
+    assertThat(listener.getSuperclass().getName()).isEqualTo("io.eventcontracts.runtime.Listener");
+    assertThat(Modifier.isAbstract(listener.getMethod("onMessage", load("TicketCreatedEvent"),
+        Class.forName("io.eventcontracts.runtime.MessageContext")).getModifiers())).isTrue();
+    Class<?> publisher = load("TicketCreatedPublisher");
+    assertThat(publisher.getSuperclass().getName()).isEqualTo("io.eventcontracts.runtime.Publisher");
+    assertThat(publisher.getConstructor(Class.forName("io.eventcontracts.runtime.EventClient"))).isNotNull();
+  }
+
+  /**
+   * Until the runtime has them, checks the stubs against the runtime API as CONTEXT.md documents it (minimal
+   * stand-ins compiled together with the generated sources; nothing is loaded).
+   */
+  @Test
+  void listenerAndPublisherStubsCompileAgainstTheDocumentedRuntimeApi(@TempDir Path dir) throws IOException {
+    Path fakes = Files.createDirectories(dir.resolve("fake/io/eventcontracts/runtime"));
+    Files.writeString(fakes.resolve("EventClient.java"), """
+        package io.eventcontracts.runtime;
+        public interface EventClient extends AutoCloseable {}
+        """);
+    Files.writeString(fakes.resolve("MessageContext.java"), """
+        package io.eventcontracts.runtime;
+        public interface MessageContext { void ack(); }
+        """);
+    Files.writeString(fakes.resolve("Listener.java"), """
+        package io.eventcontracts.runtime;
+        public abstract class Listener<T> {
+          protected Listener(EventClient client, EventType<T> type) {}
+          protected abstract String queueGroupName();
+          public abstract void onMessage(T event, MessageContext context) throws Exception;
+        }
+        """);
+    Files.writeString(fakes.resolve("Publisher.java"), """
+        package io.eventcontracts.runtime;
+        public class Publisher<T> {
+          public Publisher(EventClient client, EventType<T> type) {}
+        }
+        """);
+    List<Path> sources = new java.util.ArrayList<>(TestCompiler.sources(work.resolve("java")));
+    sources.addAll(TestCompiler.sources(dir.resolve("fake")));
+
+    TestCompiler.compile(sources, dir.resolve("classes"));
+  }
+
+  @Test
+  void javaKeywordPropertiesCompileAndKeepTheirWireName(@TempDir Path dir) throws Exception {
+    Path contracts = Files.createDirectories(dir.resolve("contracts"));
+    Files.writeString(contracts.resolve("k.json"), """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://example.com/schemas/k.json",
+          "title": "Keywords",
+          "description": "Property names that are Java keywords.",
+          "x-subject": "keywords:used",
+          "x-version": 1,
+          "type": "object",
+          "properties": {
+            "class": { "description": "A class.", "type": "string" },
+            "default": { "description": "A default.", "type": "integer", "format": "int64" },
+            "public": { "description": "Flag.", "type": "boolean" },
+            "tags": { "description": "Tags.", "type": "array", "items": { "type": "string" } }
+          },
+          "required": ["class"],
+          "additionalProperties": false
+        }
+        """);
+    Path java = dir.resolve("java");
+    Codegen.execute(new CodegenRequest(List.of(contracts), "com.example.kw", java, dir.resolve("res"), null));
+    List<Path> sources = TestCompiler.sources(java).stream()
+        .filter(p -> TestCompiler.runtimeStubsAvailable()
+            || !(p.toString().endsWith("Listener.java") || p.toString().endsWith("Publisher.java")))
+        .toList();
+    ClassLoader kwLoader = TestCompiler.compile(sources, dir.resolve("classes"));
+    Class<?> type = Class.forName("com.example.kw.KeywordsUsedEvent", true, kwLoader);
+
+    Object event = MAPPER.readValue("{\"class\":\"c\",\"default\":9007199254740993,\"public\":true}", type);
+
+    assertThat(MAPPER.writeValueAsString(event))
+        .isEqualTo("{\"class\":\"c\",\"default\":9007199254740993,\"public\":true}");
+    assertThat(type.getMethod("getDefault").getReturnType()).isEqualTo(Long.class);
+    assertThat(type.getDeclaredField("_class").getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
+        .value()).isEqualTo("class");
+    assertThat(type.getMethod("getTags").invoke(event)).as("collections are not initialised").isNull();
+  }
+
+  /** Builds via the generated builder: {@code Type.builder().withX(x)...build()}. */
+  static Object build(Class<?> type, Object... namesAndValues) throws Exception {
+    Object builder = type.getMethod("builder").invoke(null);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      Object value = namesAndValues[i + 1];
+      Method with = null;
+      for (Method m : builder.getClass().getMethods()) {
+        if (m.getName().equals(name) && m.getParameterCount() == 1) {
+          with = m;
+        }
+      }
+      assertThat(with).as("builder method %s", name).isNotNull();
+      with.setAccessible(true);
+      builder = with.invoke(builder, value);
+    }
+    Method build = builder.getClass().getMethod("build");
+    build.setAccessible(true);
+    return build.invoke(builder);
+  }
+}

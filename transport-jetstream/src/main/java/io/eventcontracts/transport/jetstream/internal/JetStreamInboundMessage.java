@@ -1,0 +1,79 @@
+package io.eventcontracts.transport.jetstream.internal;
+
+import io.eventcontracts.runtime.spi.InboundMessage;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsJetStreamMetaData;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One JetStream delivery seen through the SPI. */
+final class JetStreamInboundMessage implements InboundMessage {
+
+  private final Message message;
+  private final NatsJetStreamMetaData meta;
+  private final Map<String, String> headers;
+
+  JetStreamInboundMessage(Message message) {
+    this.message = message;
+    this.meta = message.metaData();
+    this.headers = flatten(message.getHeaders());
+  }
+
+  /** The SPI has one value per header; JetStream allows several, the first wins. */
+  static Map<String, String> flatten(Headers headers) {
+    if (headers == null || headers.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getValue() != null && !e.getValue().isEmpty()) {
+        out.put(e.getKey(), e.getValue().get(0));
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  @Override
+  public String subject() {
+    return message.getSubject();
+  }
+
+  @Override
+  public byte[] payload() {
+    byte[] data = message.getData();
+    return data == null ? new byte[0] : data;
+  }
+
+  @Override
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  @Override
+  public long sequence() {
+    return meta.streamSequence();
+  }
+
+  @Override
+  public long deliveryCount() {
+    return meta.deliveredCount();
+  }
+
+  @Override
+  public void ack() {
+    try {
+      message.ack();
+    } catch (IllegalStateException e) {
+      throw Failures.notConnected("cannot ack " + subject() + " #" + sequence() + ": " + e.getMessage()
+          + " (the server will redeliver it after the ack wait)", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JetStreamInboundMessage{" + subject() + " #" + sequence() + ", delivery " + deliveryCount() + "}";
+  }
+}

@@ -1,0 +1,435 @@
+package io.eventcontracts.transport.jetstream.internal;
+
+import io.eventcontracts.runtime.EventException;
+import io.eventcontracts.runtime.spi.InboundHandler;
+import io.eventcontracts.runtime.spi.OutboundMessage;
+import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.spi.SubscriptionRequest;
+import io.eventcontracts.runtime.spi.TransportSubscription;
+import io.eventcontracts.transport.jetstream.JetStreamOptions;
+import io.eventcontracts.transport.jetstream.JetStreamTransport;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.ConsumerContext;
+import io.nats.client.ErrorListener;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.PublishOptions;
+import io.nats.client.StreamContext;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JetStream binding; see {@link JetStreamTransport} and {@code docs/transport-jetstream.md}. */
+public final class JetStreamTransportImpl implements JetStreamTransport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JetStreamTransportImpl.class);
+  /** JetStream API error code: consumer not found. */
+  private static final int CONSUMER_NOT_FOUND = 10014;
+  /** Unnamed/non-durable consumers vanish this long after their last subscriber left. */
+  private static final Duration EPHEMERAL_INACTIVE_THRESHOLD = Duration.ofSeconds(30);
+  /** Messages requested per pull; small so that prefetched messages do not sit out their ack wait. */
+  private static final int MAX_BATCH = 64;
+
+  private final JetStreamOptions options;
+  private final String connectionName;
+  private final Connection connection;
+  private final JetStream js;
+  private final JetStreamManagement jsm;
+  private final StreamManager streams;
+  private final Set<PullSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final Set<CompletableFuture<?>> pendingPublishes = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ExecutorService restarts = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "eventcontracts-jetstream-restart");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private JetStreamTransportImpl(JetStreamOptions options, String connectionName, Connection connection) {
+    this.options = options;
+    this.connectionName = connectionName;
+    this.connection = connection;
+    try {
+      this.js = connection.jetStream();
+      this.jsm = connection.jetStreamManagement();
+    } catch (IOException e) {
+      throw Failures.transportError("JetStream is not available on " + connection.getConnectedUrl() + ": "
+          + e.getMessage(), e);
+    }
+    this.streams = new StreamManager(jsm, options);
+  }
+
+  public static JetStreamTransport connect(JetStreamOptions options) {
+    Objects.requireNonNull(options, "options");
+    String name = NatsOptionsFactory.connectionName(options);
+    Connection connection;
+    LoggingConnectionListener listener = new LoggingConnectionListener();
+    try {
+      connection = Nats.connect(NatsOptionsFactory.build(options, name, new LoggingErrorListener(), listener));
+    } catch (IOException e) {
+      throw Failures.notConnected("cannot connect to " + options.servers() + " as " + name + ": " + e.getMessage()
+          + " (is nats-server running with -js, and are URL and credentials right?)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.notConnected("interrupted while connecting to " + options.servers(), e);
+    }
+    try {
+      JetStreamTransportImpl transport = new JetStreamTransportImpl(options, name, connection);
+      transport.streams.initialise();
+      listener.onReconnect = transport::restartSubscriptions;
+      LOG.info("connected to {} as {} (stream {}, dead letters {})", connection.getConnectedUrl(), name,
+          options.streamName(), options.deadLetterStreamName());
+      return transport;
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "jetstream";
+  }
+
+  @Override
+  public JetStreamOptions options() {
+    return options;
+  }
+
+  @Override
+  public String connectionName() {
+    return connectionName;
+  }
+
+  @Override
+  public boolean isConnected() {
+    return !closed.get() && connection.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  @Override
+  public Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void ensureSubject(String subject) {
+    ensureOpen();
+    streams.ensureSubject(subject);
+  }
+
+  // ---------------------------------------------------------------------------------------------- publish
+
+  @Override
+  public CompletableFuture<PublishAck> publish(OutboundMessage message) {
+    Objects.requireNonNull(message, "message");
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(Failures.closed("transport " + connectionName + " is closed"));
+    }
+    Connection.Status status = connection.getStatus();
+    if (status != Connection.Status.CONNECTED) {
+      // fail fast rather than park the publish in the reconnect buffer: the caller decides whether to retry
+      return CompletableFuture.failedFuture(Failures.notConnected("cannot publish to " + message.subject()
+          + ": connection to " + options.servers() + " is " + status, null));
+    }
+    CompletableFuture<io.nats.client.api.PublishAck> sent;
+    try {
+      streams.ensureSubject(message.subject());
+      Headers headers = new Headers();
+      message.headers().forEach(headers::put);
+      PublishOptions.Builder po = PublishOptions.builder().expectedStream(options.streamName());
+      if (message.messageId() != null && !message.messageId().isBlank()) {
+        po.messageId(message.messageId());
+      }
+      if (SubjectMatcher.matches(streams.deadLetterFilter(), message.subject())) {
+        po.expectedStream(options.deadLetterStreamName());
+      }
+      NatsMessage msg = NatsMessage.builder()
+          .subject(message.subject())
+          .headers(headers)
+          .data(message.payload())
+          .build();
+      sent = js.publishAsync(msg, po.build());
+    } catch (IllegalStateException e) {
+      return CompletableFuture.failedFuture(Failures.notConnected("cannot publish to " + message.subject() + ": "
+          + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(isOurs(e) ? e
+          : Failures.transportError("cannot publish to " + message.subject() + ": " + e.getMessage(), e));
+    }
+    CompletableFuture<PublishAck> result = new CompletableFuture<>();
+    pendingPublishes.add(result);
+    Duration timeout = options.publishTimeout();
+    sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ack, error) -> {
+      pendingPublishes.remove(result);
+      if (error == null) {
+        result.complete(new PublishAck(message.subject(), ack.getStream(), ack.getSeqno(), ack.isDuplicate()));
+      } else {
+        result.completeExceptionally(mapPublishError(message.subject(), unwrap(error)));
+      }
+    });
+    return result;
+  }
+
+  private RuntimeException mapPublishError(String subject, Throwable e) {
+    String text = String.valueOf(e.getMessage());
+    if (e instanceof TimeoutException) {
+      return Failures.publishTimeout(subject, "no ack from the server for " + subject + " within "
+          + options.publishTimeout() + " (connection " + connection.getStatus() + ")", e);
+    }
+    if (text.contains("No Responders") || text.contains("503")) {
+      return Failures.streamMissing(subject, "no stream stores subject " + subject + " (nothing answered the publish): "
+          + "enable createStreams or add the subject to stream " + options.streamName());
+    }
+    if (e instanceof IllegalStateException || connection.getStatus() != Connection.Status.CONNECTED) {
+      return Failures.notConnected(subject, "publish to " + subject + " failed: " + text, e);
+    }
+    return Failures.transportError(subject, "publish to " + subject + " failed: " + text, e);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  private static boolean isOurs(RuntimeException e) {
+    return e instanceof EventException;
+  }
+
+  // ---------------------------------------------------------------------------------------------- subscribe
+
+  @Override
+  public TransportSubscription subscribe(SubscriptionRequest request, InboundHandler handler) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(handler, "handler");
+    ensureOpen();
+    streams.ensureSubject(request.subject());
+    String name = ConsumerNames.of(request);
+    boolean durable = ConsumerNames.isDurable(request);
+    try {
+      StreamContext stream = js.getStreamContext(options.streamName());
+      ConsumerContext context = consumerFor(stream, name, durable, request);
+      String consumerName = context.getConsumerName();
+      PullSubscription[] holder = new PullSubscription[1];
+      PullSubscription subscription = new PullSubscription(stream, consumerName, request.subject(),
+          !durable && name == null, handler, options.drainTimeout(), () -> subscriptions.remove(holder[0]));
+      holder[0] = subscription;
+      ConsumeOptions consume = ConsumeOptions.builder()
+          .batchSize(Math.min(request.maxInFlight(), MAX_BATCH))
+          .expiresIn(options.pullExpiry().toMillis())
+          .build();
+      subscription.start(s -> {
+        try {
+          context.getConsumerInfo();
+        } catch (JetStreamApiException gone) {
+          // the server lost the consumer (memory storage, or deleted by an operator): create it again
+          consumerFor(stream, name, durable, request);
+        }
+        return context.consume(consume, s::onMessage);
+      });
+      subscriptions.add(subscription);
+      LOG.debug("subscribed to {} with consumer {} ({})", request.subject(), consumerName, request);
+      return subscription;
+    } catch (Exception e) {
+      if (e instanceof IllegalStateException) {
+        throw Failures.notConnected("cannot subscribe to " + request.subject() + ": " + e.getMessage(), e);
+      }
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw Failures.transportError("cannot subscribe to " + request.subject() + " as " + name + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private ConsumerContext consumerFor(StreamContext stream, String name, boolean durable,
+      SubscriptionRequest request) throws IOException, JetStreamApiException {
+    ConsumerInfo existing = name == null ? null : consumerInfo(stream, name);
+    if (existing != null) {
+      ConsumerConfiguration current = existing.getConsumerConfiguration();
+      boolean differs = !Objects.equals(current.getAckWait(), request.ackWait())
+          || current.getMaxAckPending() != request.maxInFlight();
+      if (differs) {
+        // deliver policy is kept: deliver-all-available applies to the very first start only, as in the seed
+        ConsumerConfiguration updated = ConsumerConfiguration.builder(current)
+            .ackWait(request.ackWait())
+            .maxAckPending(request.maxInFlight())
+            .build();
+        try {
+          return stream.createOrUpdateConsumer(updated);
+        } catch (JetStreamApiException e) {
+          LOG.warn("consumer {} keeps its settings (ackWait {}, maxAckPending {}): the server refused the update: "
+              + "{}", name, current.getAckWait(), current.getMaxAckPending(), e.getMessage());
+        }
+      }
+      return stream.getConsumerContext(name);
+    }
+    ConsumerConfiguration.Builder config = ConsumerConfiguration.builder()
+        .filterSubject(request.subject())
+        .ackPolicy(AckPolicy.Explicit)
+        .ackWait(request.ackWait())
+        .maxAckPending(request.maxInFlight())
+        // unlimited: the runtime counts deliveries and dead-letters at request.maxDeliver(); the server must not
+        // drop a message on its own before that happened
+        .maxDeliver(-1)
+        .deliverPolicy(request.deliverAllAvailable() ? DeliverPolicy.All : DeliverPolicy.New);
+    if (durable) {
+      config.durable(name);
+    } else {
+      if (name != null) {
+        config.name(name);
+      }
+      config.inactiveThreshold(EPHEMERAL_INACTIVE_THRESHOLD);
+    }
+    return stream.createOrUpdateConsumer(config.build());
+  }
+
+  private static ConsumerInfo consumerInfo(StreamContext stream, String name)
+      throws IOException, JetStreamApiException {
+    try {
+      return stream.getConsumerInfo(name);
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getErrorCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private void restartSubscriptions() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      restarts.execute(() -> {
+        for (PullSubscription subscription : List.copyOf(subscriptions)) {
+          subscription.restart();
+        }
+      });
+    } catch (RejectedExecutionException ignored) {
+      // closing
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- close
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+    for (PullSubscription subscription : List.copyOf(subscriptions)) {
+      subscription.stop(); // durable state stays on the server
+    }
+    List<CompletableFuture<?>> publishes = List.copyOf(pendingPublishes);
+    if (!publishes.isEmpty()) {
+      try {
+        CompletableFuture.allOf(publishes.toArray(CompletableFuture[]::new))
+            .get(remaining(deadline), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.debug("not every pending publish completed before close", e);
+      }
+    }
+    try {
+      if (connection.getStatus() == Connection.Status.CONNECTED) {
+        connection.flush(Duration.ofNanos(Math.max(remaining(deadline), TimeUnit.MILLISECONDS.toNanos(100))));
+      }
+    } catch (Exception e) {
+      LOG.debug("flush before close failed", e);
+    }
+    restarts.shutdownNow();
+    closeQuietly(connection);
+    LOG.info("closed connection {}", connectionName);
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw Failures.closed("transport " + connectionName + " is closed");
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("closing connection failed", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JetStreamTransport{" + connectionName + " -> " + options.servers() + ", stream "
+        + options.streamName() + "}";
+  }
+
+  /** jnats reports asynchronous trouble here; route it to the service's log. */
+  private static final class LoggingErrorListener implements ErrorListener {
+    @Override
+    public void errorOccurred(Connection conn, String error) {
+      LOG.warn("NATS error: {}", error);
+    }
+
+    @Override
+    public void exceptionOccurred(Connection conn, Exception exp) {
+      LOG.warn("NATS exception: {}", exp.toString());
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection conn, io.nats.client.Consumer consumer) {
+      LOG.warn("NATS slow consumer detected: {}", consumer);
+    }
+  }
+
+  private static final class LoggingConnectionListener implements ConnectionListener {
+    volatile Runnable onReconnect;
+
+    @Override
+    public void connectionEvent(Connection conn, Events type) {
+      switch (type) {
+        case DISCONNECTED -> LOG.warn("NATS connection lost; reconnecting");
+        case RECONNECTED -> {
+          LOG.info("NATS connection re-established to {}", conn.getConnectedUrl());
+          Runnable hook = onReconnect;
+          if (hook != null) {
+            hook.run();
+          }
+        }
+        default -> LOG.debug("NATS connection event {}", type);
+      }
+    }
+  }
+}

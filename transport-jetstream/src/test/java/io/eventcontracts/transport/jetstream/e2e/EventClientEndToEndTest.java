@@ -1,0 +1,133 @@
+package io.eventcontracts.transport.jetstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventcontracts.runtime.ClientOptions;
+import io.eventcontracts.runtime.EventClient;
+import io.eventcontracts.runtime.EventException;
+import io.eventcontracts.runtime.EventType;
+import io.eventcontracts.runtime.ListenOptions;
+import io.eventcontracts.runtime.MessageContext;
+import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.testing.NatsServerRunner;
+import io.eventcontracts.transport.jetstream.JetStreamOptions;
+import io.eventcontracts.transport.jetstream.JetStreamTransport;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.api.MessageInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** EventClient over the JetStream transport, with the contract bundle in src/test/resources. */
+class EventClientEndToEndTest {
+
+  static final EventType<TicketCreatedEvent> TICKET_CREATED = EventType.of("ticket:created",
+      "https://eventcontracts.io/schemas/ticketing/ticket-created.json", 1, TicketCreatedEvent.class);
+
+  private NatsServerRunner server;
+  private JetStreamTransport transport;
+  private EventClient client;
+
+  @BeforeEach
+  void start() {
+    server = NatsServerRunner.start();
+    transport = JetStreamTransport.connect(JetStreamOptions.builder()
+        .servers(server.url())
+        .serviceName("e2e")
+        .subjects(List.of("ticket:created"))
+        .drainTimeout(Duration.ofSeconds(2))
+        .build());
+    client = EventClient.create(transport, ClientOptions.defaults());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    transport.close();
+    server.close();
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void validEventRoundTrips() throws Exception {
+    List<TicketCreatedEvent> received = new CopyOnWriteArrayList<>();
+    List<MessageContext> contexts = new CopyOnWriteArrayList<>();
+    client.subscribe(TICKET_CREATED, ListenOptions.builder("orders-service").ackWait(Duration.ofSeconds(1)).build(),
+        (event, context) -> {
+          received.add(event);
+          contexts.add(context);
+          context.ack();
+        });
+    TicketCreatedEvent sent = new TicketCreatedEvent("t1", 0, "concert", 20.0, "u1");
+    PublishAck ack = client.publish(TICKET_CREATED, sent).get(5, TimeUnit.SECONDS);
+    assertThat(ack.sequence()).isEqualTo(1);
+    assertThat(ack.stream()).isEqualTo("EVENTCONTRACTS");
+    await("delivery", () -> received.size() == 1);
+    Thread.sleep(1500); // acked: no redelivery after the 1 s ack wait
+    assertThat(received).containsExactly(sent);
+    assertThat(contexts.get(0).headers())
+        .containsEntry("Ec-Contract-Id", TICKET_CREATED.contractId())
+        .containsKey("Nats-Msg-Id");
+    assertThat(contexts.get(0).deliveryCount()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidEventIsRefusedOnPublish() {
+    TicketCreatedEvent invalid = new TicketCreatedEvent("", -1, "concert", -5.0, "u1");
+    assertThatThrownBy(() -> client.publish(TICKET_CREATED, invalid).get(5, TimeUnit.SECONDS))
+        .satisfies(e -> {
+          Throwable t = e instanceof EventException ? e : e.getCause();
+          assertThat(t).isInstanceOf(EventException.class);
+          assertThat(((EventException) t).kind()).isEqualTo(EventException.Kind.INVALID_PAYLOAD);
+        });
+  }
+
+  @Test
+  void invalidInboundMessageIsDeadLetteredAndNeverHandled() throws Exception {
+    List<TicketCreatedEvent> received = new CopyOnWriteArrayList<>();
+    client.subscribe(TICKET_CREATED, ListenOptions.builder("orders-service").ackWait(Duration.ofSeconds(1)).build(),
+        (event, context) -> {
+          received.add(event);
+          context.ack();
+        });
+    String invalid = "{\"id\":\"t2\",\"version\":0,\"title\":\"concert\",\"price\":-1,\"userId\":\"u1\"}";
+    try (Connection seed = Nats.connect(server.url())) {
+      // a seed-style publisher: bare JSON, no headers, core NATS
+      seed.publish("ticket:created", invalid.getBytes(StandardCharsets.UTF_8));
+      seed.flush(Duration.ofSeconds(2));
+      await("dead letter", () -> deadLetters(seed) == 1);
+      MessageInfo dead = seed.jetStreamManagement().getLastMessage("EVENTCONTRACTS_DEADLETTER",
+          "deadletter.ticket:created");
+      String envelope = new String(dead.getData(), StandardCharsets.UTF_8);
+      assertThat(envelope).contains("INVALID_PAYLOAD").contains("ticket:created").contains("/price");
+      Thread.sleep(1500); // acked after dead-lettering: not redelivered, not dead-lettered twice
+      assertThat(deadLetters(seed)).isEqualTo(1);
+    }
+    assertThat(received).isEmpty();
+  }
+
+  private static long deadLetters(Connection c) {
+    try {
+      return c.jetStreamManagement().getStreamInfo("EVENTCONTRACTS_DEADLETTER").getStreamState().getMsgCount();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.eventcontracts.transport.jetstream.e2e;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Objects;
+
+/** Hand-written stand-in for the generated class of ticket:created (the e2e test must not need the plugin). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "version", "title", "price", "userId"})
+public class TicketCreatedEvent {
+
+  @JsonProperty("id")
+  private String id;
+  @JsonProperty("version")
+  private Integer version;
+  @JsonProperty("title")
+  private String title;
+  @JsonProperty("price")
+  private Double price;
+  @JsonProperty("userId")
+  private String userId;
+
+  public TicketCreatedEvent() {}
+
+  public TicketCreatedEvent(String id, Integer version, String title, Double price, String userId) {
+    this.id = id;
+    this.version = version;
+    this.title = title;
+    this.price = price;
+    this.userId = userId;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public Integer getVersion() {
+    return version;
+  }
+
+  public void setVersion(Integer version) {
+    this.version = version;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public Double getPrice() {
+    return price;
+  }
+
+  public void setPrice(Double price) {
+    this.price = price;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public void setUserId(String userId) {
+    this.userId = userId;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TicketCreatedEvent t && Objects.equals(id, t.id) && Objects.equals(version, t.version)
+        && Objects.equals(title, t.title) && Objects.equals(price, t.price) && Objects.equals(userId, t.userId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version, title, price, userId);
+  }
+
+  @Override
+  public String toString() {
+    return "TicketCreatedEvent{id=" + id + ", version=" + version + ", title=" + title + ", price=" + price
+        + ", userId=" + userId + "}";
+  }
+}
