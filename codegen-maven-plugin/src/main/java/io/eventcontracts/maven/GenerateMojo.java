@@ -1,0 +1,210 @@
+package io.eventcontracts.maven;
+
+import io.eventcontracts.codegen.Codegen;
+import io.eventcontracts.codegen.CodegenRequest;
+import io.eventcontracts.codegen.CodegenResult;
+import io.eventcontracts.codegen.ContractError;
+import io.eventcontracts.codegen.ContractException;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates typed event classes, {@code Subjects}, {@code EventTypes}, listener and publisher stubs, and the
+ * bundled contract index from contract files.
+ *
+ * <p>This Mojo is a thin adapter: it maps its parameters to a {@link CodegenRequest}, runs
+ * {@link Codegen#execute(CodegenRequest)} (which knows nothing about Maven), registers the output directories with
+ * the project, and turns contract errors into one {@link MojoFailureException} listing every error.
+ */
+@Mojo(
+    name = "generate",
+    defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+  /** The project being built; read only. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /**
+   * Directory holding the project's own contract files ({@code *.json}, JSON Schema 2020-12). Subdirectories are
+   * scanned too; a file's path relative to this directory is its path in the bundled resources. A missing
+   * directory is fine when all contracts come from {@link #contractDependencies}.
+   *
+   * <pre>{@code
+   * <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>
+   * }</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.schemaDirectory",
+      defaultValue = "${project.basedir}/src/main/contracts",
+      required = true)
+  File schemaDirectory;
+
+  /**
+   * Java package of the generated classes.
+   *
+   * <pre>{@code
+   * <packageName>io.eventcontracts.ticketing</packageName>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.packageName", required = true)
+  String packageName;
+
+  /**
+   * Where generated {@code .java} files are written. The directory is added as a compile source root.
+   *
+   * <pre>{@code
+   * <outputDirectory>${project.build.directory}/generated-sources/eventcontracts</outputDirectory>
+   * }</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/eventcontracts",
+      required = true)
+  File outputDirectory;
+
+  /**
+   * Where the bundled contract copies ({@code META-INF/eventcontracts/schemas/...}) and the contract index
+   * ({@code META-INF/eventcontracts/index.json}) are written. The directory is added as a project resource, so
+   * the jar carries the contracts the runtime validates against.
+   *
+   * <pre>{@code
+   * <resourceOutputDirectory>${project.build.directory}/generated-resources/eventcontracts</resourceOutputDirectory>
+   * }</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.resourceOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/eventcontracts",
+      required = true)
+  File resourceOutputDirectory;
+
+  /**
+   * Project dependencies, as {@code groupId:artifactId}, whose jars (or, inside a reactor build, whose
+   * {@code target/classes} directories) carry contracts under {@code META-INF/eventcontracts/contracts/}. Each is
+   * extracted to {@code ${project.build.directory}/eventcontracts/dependencies/<artifactId>/} and read as an extra
+   * contract root, so {@code $ref}s into it resolve and its events are generated too. Each entry must be a
+   * dependency of this project (any scope that is on the compile class path).
+   *
+   * <pre>{@code
+   * <contractDependencies>
+   *   <contractDependency>io.eventcontracts:eventcontracts-schemas</contractDependency>
+   * </contractDependencies>
+   * }</pre>
+   */
+  @Parameter
+  List<String> contractDependencies = new ArrayList<>();
+
+  /**
+   * Skip regeneration when no contract, option or output changed since the last run. The run's fingerprints are
+   * kept in {@code ${project.build.directory}/eventcontracts/codegen.state}; set to {@code false} to
+   * regenerate on every build.
+   *
+   * <pre>{@code
+   * <incremental>false</incremental>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.incremental", defaultValue = "true")
+  boolean incremental;
+
+  /**
+   * Skip the goal entirely (nothing generated, no source root added).
+   *
+   * <pre>{@code
+   * <skip>true</skip>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("eventcontracts: skipped (eventcontracts.skip=true)");
+      return;
+    }
+    Path basedir = project.getBasedir().toPath();
+    Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
+
+    List<Path> roots = new ArrayList<>();
+    // A project may take all of its contracts from dependencies and have no contract directory of its own.
+    if (schemaDirectory.isDirectory()) {
+      roots.add(schemaDirectory.toPath());
+    }
+    roots.addAll(ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies")));
+    if (roots.isEmpty()) {
+      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
+          + " does not exist and no <contractDependencies> are configured; put contract files there, point"
+          + " <schemaDirectory> at them, or set -Deventcontracts.skip=true");
+    }
+
+    CodegenRequest request = new CodegenRequest(
+        roots,
+        packageName,
+        outputDirectory.toPath(),
+        resourceOutputDirectory.toPath(),
+        incremental ? workDirectory.resolve("codegen.state") : null);
+
+    CodegenResult result;
+    try {
+      result = Codegen.execute(request);
+    } catch (ContractException e) {
+      List<String> lines = e.errors().stream()
+          .map(error -> relativeTo(basedir, error).format())
+          .collect(Collectors.toList());
+      lines.forEach(getLog()::error);
+      throw new MojoFailureException(lines.size()
+          + (lines.size() == 1 ? " contract error" : " contract errors")
+          + " (fix the contracts listed, then build again):\n" + String.join("\n", lines));
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("eventcontracts: cannot read contracts or write generated files: "
+          + e.getCause().getMessage(), e);
+    }
+
+    project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+    addResourceDirectory(resourceOutputDirectory.getAbsolutePath());
+
+    getLog().info(result.summary());
+    result.warnings().forEach(getLog()::warn);
+  }
+
+  private void addResourceDirectory(String directory) {
+    boolean present = project.getResources().stream().anyMatch(r -> directory.equals(r.getDirectory()));
+    if (!present) {
+      Resource resource = new Resource();
+      resource.setDirectory(directory);
+      project.addResource(resource);
+    }
+  }
+
+  /**
+   * Error locations read better relative to the project: {@code src/main/contracts/x.json:3: ...}, also where a
+   * message or hint names another contract file.
+   */
+  private static ContractError relativeTo(Path basedir, ContractError error) {
+    String prefix = basedir.toString() + File.separator;
+    Path file = error.file();
+    if (file != null && file.isAbsolute() && file.startsWith(basedir)) {
+      file = basedir.relativize(file);
+    }
+    return new ContractError(
+        file,
+        error.line(),
+        error.message() == null ? null : error.message().replace(prefix, ""),
+        error.hint() == null ? null : error.hint().replace(prefix, ""));
+  }
+}
