@@ -1,0 +1,159 @@
+package io.eventcontracts.runtime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns events into the bytes on the wire and back, with bounded reading.
+ *
+ * <p>The mapper (Jackson 3) writes dates as ISO-8601 strings ({@code java.time.Instant} as
+ * {@code 2024-05-01T10:00:00Z}), leaves out {@code null} properties, and ignores unknown properties when binding:
+ * the contract, not the Java class, decides whether extra fields are allowed. Reading is bounded: payloads larger
+ * than {@link #maxPayloadBytes()} are refused before any parsing, and documents nested deeper than
+ * {@link #maxNestingDepth()} fail fast in the parser (no deep recursion, no {@code StackOverflowError}).
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class EventCodec {
+
+  /** Default limit for one payload: 1 MiB, the default {@code max_payload} of nats-server. */
+  public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+  /** Default limit for nesting of arrays and objects. */
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
+  private final JsonMapper mapper;
+  private final int maxPayloadBytes;
+  private final int maxNestingDepth;
+
+  private EventCodec(int maxPayloadBytes, int maxNestingDepth) {
+    if (maxPayloadBytes < 1) {
+      throw new IllegalArgumentException("maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
+    }
+    if (maxNestingDepth < 1) {
+      throw new IllegalArgumentException("maxNestingDepth must be at least 1, was " + maxNestingDepth);
+    }
+    this.maxPayloadBytes = maxPayloadBytes;
+    this.maxNestingDepth = maxNestingDepth;
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(maxNestingDepth)
+            .maxDocumentLength(maxPayloadBytes)
+            .build())
+        .build();
+    this.mapper = JsonMapper.builder(factory)
+        .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
+            JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+        .build();
+  }
+
+  /** A codec with the default limits (1 MiB, depth 64). */
+  public static EventCodec create() {
+    return new EventCodec(DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+  }
+
+  /**
+   * A codec with explicit limits.
+   *
+   * @param maxPayloadBytes larger payloads are refused without parsing
+   * @param maxNestingDepth deeper documents are refused by the parser
+   */
+  public static EventCodec create(int maxPayloadBytes, int maxNestingDepth) {
+    return new EventCodec(maxPayloadBytes, maxNestingDepth);
+  }
+
+  /** The configured mapper; do not reconfigure it, build your own with {@code mapper().rebuild()} instead. */
+  public JsonMapper mapper() {
+    return mapper;
+  }
+
+  /** Largest payload read, in bytes. */
+  public int maxPayloadBytes() {
+    return maxPayloadBytes;
+  }
+
+  /** Deepest nesting of arrays/objects read. */
+  public int maxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /**
+   * Serializes an event to the bytes sent on the wire.
+   *
+   * @throws EventException {@code INVALID_PAYLOAD} when Jackson cannot serialize the object
+   */
+  public byte[] write(String subject, Object event) {
+    try {
+      return mapper.writeValueAsBytes(event);
+    } catch (JacksonException e) {
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject,
+          "cannot serialize " + event.getClass().getName() + " for '" + subject + "'",
+          java.util.List.of(new Violation("", e.getOriginalMessage(), "serialize")), e);
+    }
+  }
+
+  /**
+   * Parses payload bytes into a tree, within the limits.
+   *
+   * @throws EventException {@code UNPARSEABLE_PAYLOAD} with one violation whose keyword is
+   *     {@code maxPayloadBytes}, {@code maxNestingDepth} or {@code syntax}
+   */
+  public JsonNode readTree(String subject, byte[] payload) {
+    if (payload.length > maxPayloadBytes) {
+      throw EventException.unparseable(subject, new Violation("", "payload has " + payload.length
+          + " bytes, more than the limit of " + maxPayloadBytes + " bytes", "maxPayloadBytes"), null);
+    }
+    try {
+      JsonNode tree = mapper.readTree(payload);
+      if (tree == null || tree.isMissingNode()) {
+        throw EventException.unparseable(subject, new Violation("", "payload is empty", "syntax"), null);
+      }
+      return tree;
+    } catch (StreamConstraintsException e) {
+      String keyword = e.getMessage() != null && e.getMessage().contains("nesting depth")
+          ? "maxNestingDepth" : "maxPayloadBytes";
+      String message = "maxNestingDepth".equals(keyword)
+          ? "payload nests arrays/objects deeper than the limit of " + maxNestingDepth
+          : e.getOriginalMessage();
+      throw EventException.unparseable(subject, new Violation("", message, keyword), e);
+    } catch (JacksonException e) {
+      throw EventException.unparseable(subject, new Violation("", e.getOriginalMessage(), "syntax"), e);
+    }
+  }
+
+  /**
+   * Binds a validated tree to the event class.
+   *
+   * @throws EventException {@code INVALID_PAYLOAD} (keyword {@code bind}) when the class cannot hold the value
+   */
+  public <T> T read(String subject, JsonNode tree, Class<T> type) {
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (JacksonException e) {
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject,
+          "payload on '" + subject + "' does not bind to " + type.getName(),
+          java.util.List.of(new Violation(pointerOf(e), e.getOriginalMessage(), "bind")), e);
+    }
+  }
+
+  private static String pointerOf(JacksonException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      sb.append('/');
+      if (ref.getPropertyName() != null) {
+        sb.append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+      } else {
+        sb.append(ref.getIndex());
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,271 @@
+package io.eventcontracts.runtime.internal;
+
+import com.networknt.schema.AbsoluteIri;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.resource.InputStreamSource;
+import com.networknt.schema.resource.ResourceLoader;
+import com.networknt.schema.resource.SchemaLoader;
+import io.eventcontracts.runtime.EventException;
+import io.eventcontracts.runtime.Violation;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Compiles bundled contracts with networknt json-schema-validator (draft 2020-12, format assertions on) and keeps
+ * one compiled schema per contract id.
+ *
+ * <p>Two independent guards keep schema loading inside the bundle: a static scan of every {@code $ref} before
+ * compilation (precise error naming the URI and the contract), and a {@link SchemaLoader} whose only
+ * {@link ResourceLoader} serves bundled bytes and whose allow-predicate refuses every other URI. No
+ * {@code IriResourceLoader} is ever installed, so the validator has no code path that opens a connection.
+ */
+public final class BundledSchemas {
+
+  static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+  private static final Set<String> POINTER_TO_PROPERTY =
+      Set.of("required", "additionalProperties", "unevaluatedProperties", "dependentRequired");
+  /** Keywords whose values are data, not subschemas: a "$ref" inside them is not a reference. */
+  private static final Set<String> DATA_KEYWORDS = Set.of("enum", "const", "examples", "default");
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private final Map<String, byte[]> bytes;
+  private final Map<String, Schema> compiled = new LinkedHashMap<>();
+  private final ThreadLocal<String> compiling = new ThreadLocal<>();
+
+  /**
+   * Checks and compiles every contract.
+   *
+   * @param ids the ids of all bundled contracts
+   * @param bytes schema bytes by contract id
+   */
+  public BundledSchemas(Set<String> ids, Map<String, byte[]> bytes) {
+    this.bytes = Map.copyOf(bytes);
+    Map<String, JsonNode> trees = new LinkedHashMap<>();
+    for (String id : ids) {
+      trees.put(id, parseContract(id, bytes.get(id)));
+    }
+    for (Map.Entry<String, JsonNode> e : trees.entrySet()) {
+      checkRefs(e.getKey(), e.getValue(), ids);
+    }
+    SchemaLoader loader = new SchemaLoader(List.of(), List.of(new BundleResourceLoader()), this::allowed, null);
+    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+        .formatAssertionsEnabled(true)
+        .pathType(PathType.JSON_POINTER)
+        .build();
+    // The x- keywords of the contract format are annotations: known, so the validator neither warns nor fails.
+    Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+        .keyword(new AnnotationKeyword("x-subject"))
+        .keyword(new AnnotationKeyword("x-version"))
+        .keyword(new AnnotationKeyword("x-kind"))
+        .build();
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
+        b -> b.schemaLoader(loader).schemaRegistryConfig(config));
+    for (String id : ids) {
+      compiling.set(id);
+      try {
+        Schema schema = registry.getSchema(SchemaLocation.of(id));
+        schema.initializeValidators();
+        schema.validate(JsonNodeFactory.instance.objectNode());
+        schema.validate(JsonNodeFactory.instance.nullNode());
+        compiled.put(id, schema);
+      } catch (RuntimeException e) {
+        throw translate(id, e);
+      } finally {
+        compiling.remove();
+      }
+    }
+  }
+
+  /** Validates {@code document} against the compiled contract; violations sorted by pointer. */
+  public List<Violation> validate(String id, JsonNode document) {
+    Schema schema = compiled.get(id);
+    if (schema == null) {
+      throw EventException.schemaNotBundled(null, id, null);
+    }
+    List<com.networknt.schema.Error> errors = schema.validate(document);
+    if (errors.isEmpty()) {
+      return List.of();
+    }
+    List<Violation> violations = new ArrayList<>(errors.size());
+    for (com.networknt.schema.Error error : errors) {
+      String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+      String keyword = error.getKeyword();
+      if (error.getProperty() != null && POINTER_TO_PROPERTY.contains(keyword)) {
+        pointer = pointer + "/" + escape(error.getProperty());
+      }
+      violations.add(new Violation(pointer, error.getMessage(), keyword));
+    }
+    violations.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::keyword)
+        .thenComparing(Violation::message));
+    return List.copyOf(violations);
+  }
+
+  /** The raw bytes of a contract, or {@code null}. */
+  public byte[] bytes(String id) {
+    return bytes.get(id);
+  }
+
+  /** Ids are compared without a trailing empty fragment ({@code ...json#}). */
+  public static String normalizeId(String id) {
+    return id != null && id.endsWith("#") ? id.substring(0, id.length() - 1) : id;
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static JsonNode parseContract(String id, byte[] data) {
+    if (data == null) {
+      throw EventException.schemaNotBundled(null, id, null);
+    }
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(data);
+    } catch (JacksonException e) {
+      throw EventException.contractInvalid(id, "schema is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!tree.isObject()) {
+      throw EventException.contractInvalid(id, "schema must be a JSON object", null);
+    }
+    String declared = tree.hasNonNull("$id") ? normalizeId(tree.get("$id").asString()) : null;
+    if (!id.equals(declared)) {
+      throw EventException.contractInvalid(id, "the schema's $id is " + declared
+          + ", but the index lists it as " + id + "; they must be equal", null);
+    }
+    if (tree.hasNonNull("$schema") && !DRAFT_2020_12.equals(normalizeId(tree.get("$schema").asString()))) {
+      throw EventException.contractInvalid(id, "$schema is " + tree.get("$schema").asString() + "; contracts must use "
+          + DRAFT_2020_12, null);
+    }
+    return tree;
+  }
+
+  /** Fails on the first {@code $ref}/{@code $dynamicRef} whose target is not a bundled or embedded resource. */
+  private static void checkRefs(String id, JsonNode root, Set<String> bundled) {
+    Set<String> embedded = new HashSet<>();
+    List<String[]> refs = new ArrayList<>();
+    collect(id, root, URI.create(id), embedded, refs);
+    for (String[] ref : refs) {
+      String target = ref[0];
+      if (bundled.contains(target) || embedded.contains(target)) {
+        continue;
+      }
+      // Same scheme and authority as a bundled contract: most likely a contract missing from the bundle.
+      String authority = authority(target);
+      boolean sameHome = authority != null && bundled.stream().anyMatch(b -> authority.equals(authority(b)));
+      throw sameHome ? EventException.schemaNotBundled(null, target, id) : refused(target, id);
+    }
+  }
+
+  private static String authority(String uri) {
+    try {
+      URI u = new URI(uri);
+      return u.getScheme() == null || u.getRawAuthority() == null ? null : u.getScheme() + "://" + u.getRawAuthority();
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static void collect(String id, JsonNode node, URI base, Set<String> embedded, List<String[]> refs) {
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        collect(id, item, base, embedded, refs);
+      }
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    URI here = base;
+    JsonNode nestedId = node.get("$id");
+    if (nestedId != null && nestedId.isString()) {
+      here = resolve(id, base, nestedId.asString());
+      embedded.add(withoutFragment(here));
+    }
+    for (String keyword : List.of("$ref", "$dynamicRef")) {
+      JsonNode ref = node.get(keyword);
+      if (ref != null && ref.isString()) {
+        refs.add(new String[] {withoutFragment(resolve(id, here, ref.asString())), ref.asString()});
+      }
+    }
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      if (!DATA_KEYWORDS.contains(field.getKey())) {
+        collect(id, field.getValue(), here, embedded, refs);
+      }
+    }
+  }
+
+  private static URI resolve(String id, URI base, String ref) {
+    try {
+      return base.resolve(new URI(ref));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw EventException.contractInvalid(id, "\"" + ref + "\" is not a valid URI reference: " + e.getMessage(), e);
+    }
+  }
+
+  private static String withoutFragment(URI uri) {
+    String s = uri.toString();
+    int hash = s.indexOf('#');
+    return hash < 0 ? s : s.substring(0, hash);
+  }
+
+  private EventException refused(String uri) {
+    return refused(uri, compiling.get());
+  }
+
+  private static EventException refused(String uri, String contract) {
+    return EventException.remoteRefRefused(uri, contract);
+  }
+
+  private boolean allowed(AbsoluteIri iri) {
+    String uri = normalizeId(iri.toString());
+    if (bytes.containsKey(uri)) {
+      return true;
+    }
+    // Standard meta-schemas are mapped by the validator to copies inside its own jar, never fetched.
+    if (uri.startsWith("https://json-schema.org/")) {
+      return true;
+    }
+    throw refused(uri);
+  }
+
+  private EventException translate(String id, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EventException ee) {
+        return ee;
+      }
+    }
+    return EventException.contractInvalid(id, "cannot compile schema: " + e.getMessage(), e);
+  }
+
+  /** Serves bundled contracts by {@code $id}; knows nothing else. */
+  private final class BundleResourceLoader implements ResourceLoader {
+    @Override
+    public InputStreamSource getResource(AbsoluteIri iri) {
+      byte[] data = bytes.get(normalizeId(iri.toString()));
+      if (data == null) {
+        return null;
+      }
+      return () -> new ByteArrayInputStream(data);
+    }
+  }
+}
