@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on a fresh Debian machine, once: nats-server (Debian package).
+# Java 17 and Maven are expected on the machine; Maven downloads its own artifacts from Maven Central.
+set -euo pipefail
+
+need_root() {
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then echo sudo; else
+      echo "eventcontracts: $1 is missing and this is not root; install it (apt-get install -y $1) and retry" >&2
+      exit 1
+    fi
+  fi
+}
+
+if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then
+  SUDO=$(need_root nats-server)
+  echo "eventcontracts: installing nats-server (Debian package)"
+  ${SUDO:-} apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq nats-server >/dev/null
+fi
+
+for tool in java mvn; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "eventcontracts: $tool not found on PATH (need JDK 17+ and Maven 3.8.7+)" >&2; exit 1; }
+done
