@@ -25,10 +25,20 @@ final class DeadLetters {
 
   static final int FORMAT_VERSION = 1;
   private static final int MAX_STACK_CHARS = 8 * 1024;
+  private static final int MAX_ERROR_CHARS = 8 * 1024;
+  private static final int MAX_VIOLATIONS = 100;
+  /** Room for everything but the payload copies: ids, reasons, bounded error text, stack and violations. */
+  private static final int ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private DeadLetters() {}
 
+  /**
+   * The envelope is bounded whatever the payload: at most {@code payloadLimit} bytes of it are copied, and
+   * {@code payloadText} (JSON-escaped, so it can grow up to six times for control characters) is dropped, with
+   * {@code payloadTextOmitted: true}, when it would take the envelope past {@link #maxEnvelopeBytes(int)}. An envelope
+   * the broker refuses for size would leave the original unacked and redelivered forever.
+   */
   static byte[] envelope(MessageContext context, String durableName, Contract contract, EventException reason,
       byte[] payload, int payloadLimit, Instant now) {
     ObjectNode root = MAPPER.createObjectNode();
@@ -39,10 +49,12 @@ final class DeadLetters {
     root.put("queueGroup", context.queueGroup());
     root.put("durableName", durableName);
     root.put("reason", reason.kind().name());
-    root.put("error", reason.getMessage());
+    root.put("error", cut(reason.getMessage(), MAX_ERROR_CHARS));
     ArrayNode violations = root.putArray("violations");
-    for (Violation v : reason.violations()) {
-      violations.addObject().put("pointer", v.pointer()).put("message", v.message()).put("keyword", v.keyword());
+    reason.violations().stream().limit(MAX_VIOLATIONS).forEach(v ->
+        violations.addObject().put("pointer", v.pointer()).put("message", v.message()).put("keyword", v.keyword()));
+    if (reason.violations().size() > MAX_VIOLATIONS) {
+      root.put("violationsOmitted", reason.violations().size() - MAX_VIOLATIONS);
     }
     if (reason.kind() == EventException.Kind.HANDLER_FAILED && reason.getCause() != null) {
       root.put("exception", reason.getCause().getClass().getName());
@@ -59,7 +71,26 @@ final class DeadLetters {
     root.put("payloadBase64", Base64.getEncoder().encodeToString(kept));
     root.put("payloadText", text(kept));
     root.put("timestamp", now.toString());
+    byte[] bytes = MAPPER.writeValueAsBytes(root);
+    if (bytes.length <= maxEnvelopeBytes(payloadLimit)) {
+      return bytes;
+    }
+    root.remove("payloadText");
+    root.put("payloadTextOmitted", true);
     return MAPPER.writeValueAsBytes(root);
+  }
+
+  /**
+   * Upper bound of an envelope's size for a payload limit: base64 of the kept bytes (4/3 of them), one more
+   * payload's worth for {@code payloadText}, and {@link #ENVELOPE_OVERHEAD_BYTES}. With the default 256 KiB limit:
+   * 576 KiB, well under nats-server's default 1 MiB {@code max_payload}.
+   */
+  static int maxEnvelopeBytes(int payloadLimit) {
+    return 2 * payloadLimit + ENVELOPE_OVERHEAD_BYTES;
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max) + "...";
   }
 
   /** The one-line summary logged for a dead letter. */
@@ -92,7 +123,6 @@ final class DeadLetters {
   private static String stackTrace(Throwable error) {
     StringWriter out = new StringWriter();
     error.printStackTrace(new PrintWriter(out));
-    String s = out.toString();
-    return s.length() <= MAX_STACK_CHARS ? s : s.substring(0, MAX_STACK_CHARS) + "...";
+    return cut(out.toString(), MAX_STACK_CHARS);
   }
 }
