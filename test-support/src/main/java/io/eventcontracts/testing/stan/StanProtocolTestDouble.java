@@ -102,7 +102,7 @@ public final class StanProtocolTestDouble implements AutoCloseable {
   private final Map<String, SubState> byAckInbox = new HashMap<>();
   private long nextSubId = 1;
 
-  private StanProtocolTestDouble(String natsUrl, String clusterId)
+  private StanProtocolTestDouble(String natsUrl, io.nats.client.Options natsOptions, String clusterId)
       throws IOException, InterruptedException, TimeoutException {
     this.natsUrl = natsUrl;
     this.clusterId = clusterId;
@@ -120,8 +120,7 @@ public final class StanProtocolTestDouble implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.nc = Nats.connect(new io.nats.client.Options.Builder().server(natsUrl)
-        .connectionName("stan-test-double").maxReconnects(-1).build());
+    this.nc = Nats.connect(natsOptions);
     this.dispatcher = nc.createDispatcher(m -> loop.execute(() -> handle(m)));
     dispatcher.setPendingLimits(-1, -1);
     for (String subject : List.of(discoverSubject, pingSubject, pubPrefix + ".>", subSubject, unsubSubject,
@@ -138,8 +137,24 @@ public final class StanProtocolTestDouble implements AutoCloseable {
    * @throws IllegalStateException when the NATS server cannot be reached
    */
   public static StanProtocolTestDouble start(String natsUrl, String clusterId) {
+    return start(natsUrl, new io.nats.client.Options.Builder().server(natsUrl)
+        .connectionName("stan-test-double").maxReconnects(-1).build(), clusterId);
+  }
+
+  /**
+   * Starts answering as cluster {@code clusterId}, connected to NATS with exactly these jnats options (servers,
+   * TLS, credentials), e.g. to run over a TLS-only nats-server. {@link #natsUrl()} is then the first server.
+   *
+   * @throws IllegalStateException when the NATS server cannot be reached
+   */
+  public static StanProtocolTestDouble start(io.nats.client.Options natsOptions, String clusterId) {
+    return start(natsOptions.getServers().isEmpty() ? "" : natsOptions.getServers().get(0).toString(), natsOptions,
+        clusterId);
+  }
+
+  private static StanProtocolTestDouble start(String natsUrl, io.nats.client.Options natsOptions, String clusterId) {
     try {
-      return new StanProtocolTestDouble(natsUrl, clusterId);
+      return new StanProtocolTestDouble(natsUrl, natsOptions, clusterId);
     } catch (IOException | TimeoutException e) {
       throw new IllegalStateException("STAN test double cannot connect to " + natsUrl + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -53,6 +53,8 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
   private static final Duration EPHEMERAL_INACTIVE_THRESHOLD = Duration.ofSeconds(30);
   /** Messages requested per pull; small so that prefetched messages do not sit out their ack wait. */
   private static final int MAX_BATCH = 64;
+  /** How long a failed connect waits for jnats to report the reason on its callback thread. */
+  private static final Duration CONNECT_REPORT_WAIT = Duration.ofMillis(500);
 
   private final JetStreamOptions options;
   private final String connectionName;
@@ -88,11 +90,12 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     String name = NatsOptionsFactory.connectionName(options);
     Connection connection;
     LoggingConnectionListener listener = new LoggingConnectionListener();
+    LoggingErrorListener errors = new LoggingErrorListener();
     try {
-      connection = Nats.connect(NatsOptionsFactory.build(options, name, new LoggingErrorListener(), listener));
+      connection = Nats.connect(NatsOptionsFactory.build(options, name, errors, listener));
     } catch (IOException e) {
-      throw Failures.notConnected("cannot connect to " + options.servers() + " as " + name + ": " + e.getMessage()
-          + " (is nats-server running with -js, and are URL and credentials right?)", e);
+      // jnats' exception only says "Unable to connect"; the reason (TLS, auth, refused) went to the error listener
+      throw Failures.connectFailed(options, name, e, errors.awaitFirstReport(CONNECT_REPORT_WAIT));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Failures.notConnected("interrupted while connecting to " + options.servers(), e);
@@ -396,16 +399,35 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
         + options.streamName() + "}";
   }
 
-  /** jnats reports asynchronous trouble here; route it to the service's log. */
+  /**
+   * jnats reports asynchronous trouble here; route it to the service's log. The first report is kept so that a
+   * failed connect can say why (jnats' own exception does not).
+   */
   private static final class LoggingErrorListener implements ErrorListener {
+    private final CompletableFuture<Object> firstReport = new CompletableFuture<>();
+
     @Override
     public void errorOccurred(Connection conn, String error) {
+      firstReport.complete(error);
       LOG.warn("NATS error: {}", error);
     }
 
     @Override
     public void exceptionOccurred(Connection conn, Exception exp) {
+      firstReport.complete(exp);
       LOG.warn("NATS exception: {}", exp.toString());
+    }
+
+    /** The first error (String) or exception reported, waiting briefly since jnats reports on another thread. */
+    Object awaitFirstReport(Duration wait) {
+      try {
+        return firstReport.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (ExecutionException | TimeoutException e) {
+        return null;
+      }
     }
 
     @Override
