@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need on a fresh Debian machine, once: nats-server (Debian package).
+# Installs what the build and the tests need on a fresh Debian machine, once: nats-server (Debian package), and
+# openssl (the TLS tests make a throwaway CA and certificates with it).
 # Java 17 and Maven are expected on the machine; Maven downloads its own artifacts from Maven Central.
 set -euo pipefail
 
@@ -12,11 +13,14 @@ need_root() {
   fi
 }
 
-if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then
-  SUDO=$(need_root nats-server)
-  echo "eventcontracts: installing nats-server (Debian package)"
+missing=()
+if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then missing+=(nats-server); fi
+if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=$(need_root "${missing[*]}")
+  echo "eventcontracts: installing ${missing[*]} (Debian packages)"
   ${SUDO:-} apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq nats-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 for tool in java mvn; do
