@@ -32,6 +32,8 @@ public final class NatsServerRunner implements AutoCloseable {
   private final Path logFile;
   private final List<String> extraArgs;
   private Process process;
+  /** Stops the server if the JVM exits without {@link #close()} (a crashed or interrupted test run). */
+  private final Thread shutdownHook = new Thread(this::kill, "nats-server-runner-shutdown");
 
   private NatsServerRunner(Path binary, int port, Path storeDir, List<String> extraArgs) {
     this.binary = binary;
@@ -47,6 +49,7 @@ public final class NatsServerRunner implements AutoCloseable {
       Path store = Files.createTempDirectory("eventcontracts-nats-");
       NatsServerRunner runner = new NatsServerRunner(findBinary(), freePort(), store, List.of(extraArgs));
       runner.launch();
+      Runtime.getRuntime().addShutdownHook(runner.shutdownHook);
       return runner;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,7 +74,7 @@ public final class NatsServerRunner implements AutoCloseable {
   }
 
   /** Stops the server (as a crash would: SIGKILL) but keeps the store. */
-  public void kill() {
+  public synchronized void kill() {
     if (process != null) {
       process.destroyForcibly();
       waitFor(process);
@@ -80,7 +83,7 @@ public final class NatsServerRunner implements AutoCloseable {
   }
 
   /** Stops the server gracefully (SIGTERM) and keeps the store. */
-  public void stop() {
+  public synchronized void stop() {
     if (process != null) {
       process.destroy();
       waitFor(process);
@@ -89,13 +92,13 @@ public final class NatsServerRunner implements AutoCloseable {
   }
 
   /** Stops and starts again on the same port with the same store: a broker restart. */
-  public void restart() {
+  public synchronized void restart() {
     stop();
     launch();
   }
 
   /** Starts again after {@link #stop()} or {@link #kill()}, on the same port with the same store. */
-  public void startAgain() {
+  public synchronized void startAgain() {
     if (process == null) {
       launch();
     }
@@ -114,6 +117,7 @@ public final class NatsServerRunner implements AutoCloseable {
   public void close() {
     try {
       stop();
+      removeShutdownHook();
     } finally {
       deleteRecursively(storeDir);
       try {
@@ -121,6 +125,14 @@ public final class NatsServerRunner implements AutoCloseable {
       } catch (IOException ignored) {
         // a leftover temp log is harmless
       }
+    }
+  }
+
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run: nothing to remove
     }
   }
 
