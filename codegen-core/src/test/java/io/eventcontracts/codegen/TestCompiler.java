@@ -22,18 +22,6 @@ public final class TestCompiler {
 
   private TestCompiler() {}
 
-  /** True when the runtime classes the listener and publisher stubs extend are on the test classpath. */
-  public static boolean runtimeStubsAvailable() {
-    for (String name : List.of("Listener", "Publisher", "EventClient", "MessageContext")) {
-      try {
-        Class.forName("io.eventcontracts.runtime." + name, false, TestCompiler.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** All {@code .java} files below {@code dir}, sorted. */
   public static List<Path> sources(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {

@@ -2,7 +2,6 @@ package io.eventcontracts.codegen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.CodegenRequest;
@@ -45,13 +44,7 @@ class CompileAndLoadTest {
     Path java = work.resolve("java");
     Codegen.execute(new CodegenRequest(List.of(Path.of("../schemas/json")), PACKAGE, java, work.resolve("res"),
         null));
-    List<Path> sources = TestCompiler.sources(java);
-    if (!TestCompiler.runtimeStubsAvailable()) {
-      sources = sources.stream()
-          .filter(p -> !p.toString().endsWith("Listener.java") && !p.toString().endsWith("Publisher.java"))
-          .toList();
-    }
-    loader = TestCompiler.compile(sources, work.resolve("classes"));
+    loader = TestCompiler.compile(TestCompiler.sources(java), work.resolve("classes"));
   }
 
   Class<?> load(String simpleName) throws ClassNotFoundException {
@@ -142,8 +135,6 @@ class CompileAndLoadTest {
 
   @Test
   void listenerAndPublisherStubsCompileAgainstTheRuntime() throws Exception {
-    assumeTrue(TestCompiler.runtimeStubsAvailable(),
-        "io.eventcontracts.runtime Listener/Publisher/EventClient/MessageContext not on the test classpath yet");
     Class<?> listener = load("TicketCreatedListener");
     assertThat(Modifier.isAbstract(listener.getModifiers())).isTrue();
     assertThat(listener.getSuperclass().getName()).isEqualTo("io.eventcontracts.runtime.Listener");
@@ -152,41 +143,6 @@ class CompileAndLoadTest {
     Class<?> publisher = load("TicketCreatedPublisher");
     assertThat(publisher.getSuperclass().getName()).isEqualTo("io.eventcontracts.runtime.Publisher");
     assertThat(publisher.getConstructor(Class.forName("io.eventcontracts.runtime.EventClient"))).isNotNull();
-  }
-
-  /**
-   * Until the runtime has them, checks the stubs against the runtime API as CONTEXT.md documents it (minimal
-   * stand-ins compiled together with the generated sources; nothing is loaded).
-   */
-  @Test
-  void listenerAndPublisherStubsCompileAgainstTheDocumentedRuntimeApi(@TempDir Path dir) throws IOException {
-    Path fakes = Files.createDirectories(dir.resolve("fake/io/eventcontracts/runtime"));
-    Files.writeString(fakes.resolve("EventClient.java"), """
-        package io.eventcontracts.runtime;
-        public interface EventClient extends AutoCloseable {}
-        """);
-    Files.writeString(fakes.resolve("MessageContext.java"), """
-        package io.eventcontracts.runtime;
-        public interface MessageContext { void ack(); }
-        """);
-    Files.writeString(fakes.resolve("Listener.java"), """
-        package io.eventcontracts.runtime;
-        public abstract class Listener<T> {
-          protected Listener(EventClient client, EventType<T> type) {}
-          protected abstract String queueGroupName();
-          public abstract void onMessage(T event, MessageContext context) throws Exception;
-        }
-        """);
-    Files.writeString(fakes.resolve("Publisher.java"), """
-        package io.eventcontracts.runtime;
-        public class Publisher<T> {
-          public Publisher(EventClient client, EventType<T> type) {}
-        }
-        """);
-    List<Path> sources = new java.util.ArrayList<>(TestCompiler.sources(work.resolve("java")));
-    sources.addAll(TestCompiler.sources(dir.resolve("fake")));
-
-    TestCompiler.compile(sources, dir.resolve("classes"));
   }
 
   @Test
@@ -213,11 +169,7 @@ class CompileAndLoadTest {
         """);
     Path java = dir.resolve("java");
     Codegen.execute(new CodegenRequest(List.of(contracts), "com.example.kw", java, dir.resolve("res"), null));
-    List<Path> sources = TestCompiler.sources(java).stream()
-        .filter(p -> TestCompiler.runtimeStubsAvailable()
-            || !(p.toString().endsWith("Listener.java") || p.toString().endsWith("Publisher.java")))
-        .toList();
-    ClassLoader kwLoader = TestCompiler.compile(sources, dir.resolve("classes"));
+    ClassLoader kwLoader = TestCompiler.compile(TestCompiler.sources(java), dir.resolve("classes"));
     Class<?> type = Class.forName("com.example.kw.KeywordsUsedEvent", true, kwLoader);
 
     Object event = MAPPER.readValue("{\"class\":\"c\",\"default\":9007199254740993,\"public\":true}", type);
