@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +53,7 @@ public final class DefaultEventClient implements EventClient {
   private final DefaultEventMetrics metrics = new DefaultEventMetrics();
   private final Set<DefaultSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final MessageIds messageIds = new MessageIds();
   private final Thread shutdownHook;
 
   /**
@@ -103,7 +104,7 @@ public final class DefaultEventClient implements EventClient {
     headers.put(HEADER_CONTENT_TYPE, "application/json");
     headers.put(HEADER_CONTRACT_ID, contract.id());
     headers.put(HEADER_CONTRACT_VERSION, Integer.toString(contract.version()));
-    OutboundMessage message = new OutboundMessage(subject, payload, headers, UUID.randomUUID().toString());
+    OutboundMessage message = new OutboundMessage(subject, payload, headers, messageIds.next());
     DefaultEventMetrics.Counters counters = metrics.of(subject);
     return send(message).whenComplete((ack, error) -> {
       if (error == null) {
@@ -422,6 +423,41 @@ public final class DefaultEventClient implements EventClient {
     @Override
     public String toString() {
       return "Subscription[" + subject + ", queueGroup=" + queueGroup + (isActive() ? "" : ", closed") + "]";
+    }
+  }
+
+  /**
+   * Message ids ({@code Nats-Msg-Id} on JetStream): a random 96-bit prefix drawn once per client instance from
+   * {@code java.security.SecureRandom}, then a per-client counter — unique across clients and restarts without a
+   * {@code UUID.randomUUID()} (a SecureRandom draw, ~5 % of the publishing thread's CPU) per publish. 36 characters
+   * like a UUID, so columns and log formats sized for UUIDs still fit: 19 base-36 digits of the prefix, {@code -},
+   * 16 base-36 digits of the counter (zero-padded), e.g. {@code 0k3q9x1b7c2m4n8p5r6-0000000000000001}.
+   */
+  static final class MessageIds {
+    private static final int PREFIX_DIGITS = 19; // 36^19 > 2^96
+    private static final int COUNTER_DIGITS = 16; // 36^13 > 2^63 already
+    private final char[] prefix = new char[PREFIX_DIGITS + 1];
+    private final AtomicLong counter = new AtomicLong();
+
+    MessageIds() {
+      String random = new java.math.BigInteger(96, new java.security.SecureRandom()).toString(36);
+      int pad = PREFIX_DIGITS - random.length();
+      for (int i = 0; i < pad; i++) {
+        prefix[i] = '0';
+      }
+      random.getChars(0, random.length(), prefix, pad);
+      prefix[PREFIX_DIGITS] = '-';
+    }
+
+    String next() {
+      long n = counter.incrementAndGet();
+      char[] id = new char[PREFIX_DIGITS + 1 + COUNTER_DIGITS];
+      System.arraycopy(prefix, 0, id, 0, prefix.length);
+      for (int i = id.length - 1; i > PREFIX_DIGITS; i--) {
+        id[i] = Character.forDigit((int) (n % 36), 36);
+        n /= 36;
+      }
+      return new String(id);
     }
   }
 }

@@ -449,4 +449,49 @@ class JetStreamTransportTest {
       assertThat(names).containsExactly("keeper__ticket:created");
     }
   }
+
+  @Test
+  void subscribeAndCloseCyclesDoNotLeakDispatcherThreads() throws Exception {
+    JetStreamTransport t = connect();
+    // one warm-up cycle, so that threads started once per connection (jnats' scheduler etc.) are in the baseline
+    t.subscribe(request("cycler", true), InboundMessage::ack).close();
+    int baseline = liveThreads(Duration.ofSeconds(5), Integer.MAX_VALUE);
+    for (int i = 0; i < 20; i++) {
+      TransportSubscription s = t.subscribe(request("cycler", true), InboundMessage::ack);
+      if (i % 2 == 0) {
+        s.close();
+      } else {
+        s.unsubscribe(); // deletes the durable; the next subscribe creates it again
+      }
+    }
+    // jnats runs dispatchers on a cached pool whose idle threads end after 500 ms: wait for that, bounded.
+    // Before the fix every cycle left its dispatcher (and thread) open: baseline + 20 until the connection closed.
+    int after = liveThreads(Duration.ofSeconds(10), baseline + 2);
+    assertThat(after).as("live threads after 20 subscribe/close cycles (baseline %d)", baseline)
+        .isLessThanOrEqualTo(baseline + 2);
+  }
+
+  /**
+   * The live thread count once it is at most {@code limit} or, at the latest, after {@code timeout}; with
+   * {@code limit = MAX_VALUE} the count once it stopped falling for 1 s (so idle pool threads have gone).
+   */
+  private static int liveThreads(Duration timeout, int limit) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int count = Thread.activeCount();
+    int stableFor = 0;
+    while (System.nanoTime() < deadline) {
+      count = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+      if (count <= limit && limit != Integer.MAX_VALUE) {
+        return count;
+      }
+      Thread.sleep(100);
+      int next = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+      stableFor = next >= count ? stableFor + 100 : 0;
+      if (limit == Integer.MAX_VALUE && stableFor >= 1000) {
+        return next;
+      }
+      count = next;
+    }
+    return count;
+  }
 }

@@ -2,6 +2,8 @@ package io.eventcontracts.transport.jetstream.internal;
 
 import io.eventcontracts.runtime.spi.InboundHandler;
 import io.eventcontracts.runtime.spi.TransportSubscription;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
 import io.nats.client.StreamContext;
@@ -20,6 +22,7 @@ final class PullSubscription implements TransportSubscription {
 
   private static final Logger LOG = LoggerFactory.getLogger(PullSubscription.class);
 
+  private final Connection connection;
   private final StreamContext stream;
   private final String consumerName;
   private final String subject;
@@ -31,9 +34,17 @@ final class PullSubscription implements TransportSubscription {
   private final ReentrantLock handling = new ReentrantLock();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile MessageConsumer consumer;
+  /**
+   * This subscription's own jnats dispatcher (one thread). Created here rather than left to {@code consume()}:
+   * jnats' implicit per-consume dispatcher is never closed when the {@link MessageConsumer} closes (it only
+   * unsubscribes from it), so every listen()+close() cycle used to leave a dispatcher thread behind until the
+   * connection closed. We own it, reuse it across restarts, and close it in {@link #stop()}.
+   */
+  private volatile Dispatcher dispatcher;
 
-  PullSubscription(StreamContext stream, String consumerName, String subject, boolean deleteOnClose,
-      InboundHandler handler, Duration drainTimeout, Runnable onClosed) {
+  PullSubscription(Connection connection, StreamContext stream, String consumerName, String subject,
+      boolean deleteOnClose, InboundHandler handler, Duration drainTimeout, Runnable onClosed) {
+    this.connection = connection;
     this.stream = stream;
     this.consumerName = consumerName;
     this.subject = subject;
@@ -45,14 +56,21 @@ final class PullSubscription implements TransportSubscription {
 
   /** Opens a pull loop on the server-side consumer; called again after a reconnect. */
   interface ConsumerStarter {
-    MessageConsumer start(PullSubscription subscription) throws Exception;
+    /** Must deliver on {@code dispatcher} (the subscription's own, see {@link #dispatcher}). */
+    MessageConsumer start(PullSubscription subscription, Dispatcher dispatcher) throws Exception;
   }
 
   private ConsumerStarter starter;
 
   void start(ConsumerStarter starter) throws Exception {
     this.starter = starter;
-    this.consumer = starter.start(this);
+    this.dispatcher = connection.createDispatcher();
+    try {
+      this.consumer = starter.start(this, dispatcher);
+    } catch (Exception | Error e) {
+      closeDispatcher();
+      throw e;
+    }
   }
 
   /**
@@ -60,7 +78,8 @@ final class PullSubscription implements TransportSubscription {
    * notice only after missed heartbeats, so the pull loop is replaced at once.
    */
   synchronized void restart() {
-    if (closing.get() || starter == null) {
+    Dispatcher d = dispatcher;
+    if (closing.get() || starter == null || d == null) {
       return;
     }
     MessageConsumer old = consumer;
@@ -73,7 +92,8 @@ final class PullSubscription implements TransportSubscription {
       LOG.debug("closing the old pull loop of {} failed", consumerName, e);
     }
     try {
-      consumer = starter.start(this);
+      // same dispatcher: old.close() only unsubscribed the old pull loop from it
+      consumer = starter.start(this, d);
       LOG.debug("pull loop of consumer {} restarted after reconnect", consumerName);
     } catch (Exception e) {
       LOG.warn("cannot restart consumer {} on {} after reconnect: {}", consumerName, subject, e.toString());
@@ -149,7 +169,23 @@ final class PullSubscription implements TransportSubscription {
     } catch (Exception e) {
       LOG.debug("closing consumer {} failed", consumerName, e);
     } finally {
+      closeDispatcher();
       onClosed.run();
+    }
+  }
+
+  /** Frees the dispatcher's thread (it returns to jnats' cached pool, which ends idle threads after 500 ms). */
+  private void closeDispatcher() {
+    Dispatcher d = dispatcher;
+    dispatcher = null;
+    if (d == null) {
+      return;
+    }
+    try {
+      connection.closeDispatcher(d);
+    } catch (RuntimeException e) {
+      // connection already closed (it closed its dispatchers itself) or dispatcher already gone
+      LOG.debug("closing the dispatcher of consumer {} failed", consumerName, e);
     }
   }
 
