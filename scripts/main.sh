@@ -15,5 +15,5 @@ fi
 # The plugin's one-line summary for the generated ticketing library.
 grep -E '\] eventcontracts: ' "$log" | sed 's/^\[INFO\] //'
 echo
-mvn -B -ntp -q -pl generated-events org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dslf4j.internal.verbosity=ERROR \
+mvn -B -ntp -q -Dstyle.color=never -pl generated-events org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dslf4j.internal.verbosity=ERROR \
   -Dexec.mainClass=io.eventcontracts.runtime.tools.BundledContracts
