@@ -15,5 +15,6 @@ fi
 # The plugin's one-line summary for the generated ticketing library.
 grep -E '\] eventcontracts: ' "$log" | sed 's/^\[INFO\] //'
 echo
-mvn -B -ntp -q -Dstyle.color=never -pl generated-events org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dslf4j.internal.verbosity=ERROR \
-  -Dexec.mainClass=io.eventcontracts.runtime.tools.BundledContracts
+# Maven 3.8's console still writes colour resets in batch mode: strip them from the table.
+mvn -B -ntp -q -pl generated-events org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dslf4j.internal.verbosity=ERROR \
+  -Dexec.mainClass=io.eventcontracts.runtime.tools.BundledContracts 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
