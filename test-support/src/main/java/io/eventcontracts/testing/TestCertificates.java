@@ -270,7 +270,7 @@ public final class TestCertificates {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return Path.of(fromEnv);
     }
-    Path onPath = ExecutableFinder.onPath("openssl");
+    Path onPath = ServerProcess.onPath("openssl");
     if (onPath != null) {
       return onPath;
     }

@@ -1,24 +1,19 @@
 package io.eventcontracts.testing.stan;
 
 import io.eventcontracts.testing.NatsServerRunner;
-import java.io.File;
+import io.eventcontracts.testing.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Starts a real {@code nats-streaming-server} (which embeds its own NATS server) on a free loopback port with a
@@ -40,7 +35,7 @@ public final class RealStanServer implements AutoCloseable {
   private final int monitorPort;
   private final Path storeDir;
   private final Path logFile;
-  private Process process;
+  private ServerProcess process;
 
   private RealStanServer(Path binary, String clusterId) throws IOException {
     this.binary = binary;
@@ -97,7 +92,7 @@ public final class RealStanServer implements AutoCloseable {
     return clusterId;
   }
 
-  public boolean isRunning() {
+  public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
 
@@ -112,25 +107,13 @@ public final class RealStanServer implements AutoCloseable {
 
   /** The server's log so far. */
   public String log() {
-    try {
-      return Files.exists(logFile) ? Files.readString(logFile) : "";
-    } catch (IOException e) {
-      return "<log unreadable: " + e + ">";
-    }
+    return ServerProcess.readLog(logFile);
   }
 
   /** Stops the server (SIGTERM), keeping the store. */
-  public void stop() {
+  public synchronized void stop() {
     if (process != null) {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      process.stop();
       process = null;
     }
   }
@@ -140,12 +123,7 @@ public final class RealStanServer implements AutoCloseable {
     try {
       stop();
     } finally {
-      deleteRecursively(storeDir);
-      try {
-        Files.deleteIfExists(logFile);
-      } catch (IOException ignored) {
-        // a leftover temp log is harmless
-      }
+      ServerProcess.deleteQuietly(storeDir, logFile);
     }
   }
 
@@ -153,38 +131,8 @@ public final class RealStanServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(binary.toString(),
         "-a", "127.0.0.1", "-p", Integer.toString(port), "-m", Integer.toString(monitorPort),
         "-cid", clusterId, "-st", "FILE", "-dir", storeDir.resolve("data").toString()));
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
-    }
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("nats-streaming-server exited with " + process.exitValue() + ":\n" + log());
-      }
-      if (log().contains("Streaming Server is ready") && canConnect()) {
-        return;
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for nats-streaming-server", e);
-      }
-    }
-    process.destroyForcibly();
-    throw new IllegalStateException("nats-streaming-server not ready after " + START_TIMEOUT + ":\n" + log());
-  }
-
-  private boolean canConnect() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    process = ServerProcess.start("nats-streaming-server", command, logFile, "Streaming Server is ready", port,
+        START_TIMEOUT);
   }
 
   private String monitor(String path) {
@@ -209,29 +157,6 @@ public final class RealStanServer implements AutoCloseable {
       Path p = Path.of(env);
       return Files.isExecutable(p) ? p : null;
     }
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty()) {
-        Path candidate = Path.of(dir, "nats-streaming-server");
-        if (Files.isExecutable(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // temp dirs are cleaned by the OS eventually
-    }
+    return ServerProcess.onPath("nats-streaming-server");
   }
 }
