@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventcontracts.runtime.ClientOptions;
 import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventException;
-import io.eventcontracts.runtime.EventType;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.MessageContext;
 import io.eventcontracts.runtime.spi.PublishAck;
 import io.eventcontracts.testing.NatsServerRunner;
+import io.eventcontracts.ticketing.EventTypes;
+import io.eventcontracts.ticketing.TicketCreatedEvent;
 import io.eventcontracts.transport.jetstream.JetStreamOptions;
 import io.eventcontracts.transport.jetstream.JetStreamTransport;
 import io.nats.client.Connection;
@@ -26,11 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** EventClient over the JetStream transport, with the contract bundle in src/test/resources. */
+/** EventClient over the JetStream transport, with the generated ticketing events and their bundled contracts. */
 class EventClientEndToEndTest {
 
-  static final EventType<TicketCreatedEvent> TICKET_CREATED = EventType.of("ticket:created",
-      "https://eventcontracts.io/schemas/ticketing/ticket-created.json", 1, TicketCreatedEvent.class);
+  static final io.eventcontracts.runtime.EventType<TicketCreatedEvent> TICKET_CREATED = EventTypes.TICKET_CREATED;
 
   private NatsServerRunner server;
   private JetStreamTransport transport;
