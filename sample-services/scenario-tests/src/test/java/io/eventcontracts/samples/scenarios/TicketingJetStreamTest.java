@@ -1,0 +1,267 @@
+package io.eventcontracts.samples.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventcontracts.runtime.ClientOptions;
+import io.eventcontracts.runtime.EventClient;
+import io.eventcontracts.samples.demo.Await;
+import io.eventcontracts.samples.demo.TicketingClient;
+import io.eventcontracts.samples.demo.TicketingScenario;
+import io.eventcontracts.samples.expiration.ExpirationScheduler;
+import io.eventcontracts.samples.support.OutboxRelay;
+import io.eventcontracts.testing.NatsServerRunner;
+import io.eventcontracts.ticketing.EventTypes;
+import io.eventcontracts.ticketing.TicketCreatedEvent;
+import io.eventcontracts.ticketing.TicketUpdatedEvent;
+import io.eventcontracts.transport.jetstream.JetStreamOptions;
+import io.eventcontracts.transport.jetstream.JetStreamTransport;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four services over JetStream with embedded H2 databases, against a real nats-server and over real HTTP: the
+ * seed's ticketing flow and its hard cases (ordering, failed publishing, durable resume, expiration, dead letters).
+ * One cluster serves every test; each test works on its own tickets and orders.
+ */
+class TicketingJetStreamTest {
+
+  static final Duration WINDOW = Duration.ofSeconds(3);
+  static final Duration EVENTS = Duration.ofSeconds(30);
+
+  @TempDir
+  static Path dataDir;
+  static NatsServerRunner nats;
+  static ServiceCluster cluster;
+
+  @BeforeAll
+  static void start() {
+    nats = NatsServerRunner.start();
+    cluster = new ServiceCluster(dataDir, List.of("eventcontracts.servers=" + nats.url()),
+        Map.of("orders", List.of("orders.expiration-window=" + WINDOW, "orders.ticket-ack-wait=1s"))).startAll();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (nats != null) {
+      nats.close();
+    }
+  }
+
+  @Test
+  void theTicketingFlowRunsEndToEnd() {
+    List<String> progress = new ArrayList<>();
+    TicketingScenario.Result result =
+        new TicketingScenario(cluster.as("seller-e2e"), cluster.as("buyer-e2e"), WINDOW, progress::add).run();
+
+    assertThat(result.expiredOrder().get("status").asString()).isEqualTo("cancelled");
+    assertThat(result.paidOrder().get("status").asString()).isEqualTo("complete");
+    assertThat(result.releasedTicket().get("version").asLong()).isEqualTo(4);
+    assertThat(result.replicatedTicket().get("version").asLong()).isEqualTo(4);
+    assertThat(progress).filteredOn(l -> l.startsWith("step ")).hasSize(6);
+    for (String service : ServiceCluster.SERVICES.keySet()) {
+      cluster.client(service).metrics().snapshot().values()
+          .forEach(m -> assertThat(m.invalid()).as(service + " " + m.subject() + " invalid").isZero());
+    }
+  }
+
+  @Test
+  void onlyASignedInOwnerMayChangeATicket() {
+    TicketingClient seller = cluster.as("seller-auth");
+    assertThat(cluster.anonymous().createTicket("No token", 10).status()).isEqualTo(401);
+    TicketingClient forged = new TicketingClient(Map.of("tickets", port("tickets")),
+        "another-key-that-is-long-enough-for-hs256", "seller-auth");
+    assertThat(forged.createTicket("Wrong key", 10).status()).isEqualTo(401);
+    assertThat(seller.createTicket("", 10).status()).isEqualTo(400);
+    assertThat(seller.createTicket("Negative", -1).status()).isEqualTo(400);
+
+    String id = seller.createTicket("Owned", 10).expect(201).get("id").asString();
+    assertThat(cluster.as("someone-else").updateTicket(id, "Stolen", 1).status()).isEqualTo(401);
+    JsonNode updated = seller.updateTicket(id, "Owned", 12).expect(200);
+    assertThat(updated.get("version").asLong()).isEqualTo(1);
+    assertThat(seller.updateTicket("no-such-ticket", "x", 1).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aTicketUpdateAheadOfItsPredecessorIsRedeliveredAndAppliedInVersionOrder() throws Exception {
+    String id = "out-of-order-" + UUID.randomUUID();
+    long redeliveredBefore = cluster.client("orders").metrics().forSubject("ticket:updated").redelivered();
+    try (EventClient publisher = directClient()) {
+      publisher.publish(EventTypes.TICKET_CREATED, TicketCreatedEvent.builder().withId(id).withVersion(0)
+          .withTitle("v0").withPrice(10.0).withUserId("u").build()).join();
+      publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 1, "v1")).join();
+      awaitReplica(id, 1);
+      publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 3, "v3")).join();
+      Thread.sleep(300); // v3 is delivered and left unacked before v2 exists
+      publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 2, "v2")).join();
+    }
+    JsonNode replica = awaitReplica(id, 3);
+    assertThat(replica.get("title").asString()).isEqualTo("v3");
+    assertThat(cluster.client("orders").metrics().forSubject("ticket:updated").redelivered())
+        .as("v3 came back after the ack wait instead of being dropped").isGreaterThan(redeliveredBefore);
+  }
+
+  @Test
+  void withNatsDownTheApiAnswersAndTheOutboxDeliversEveryEventOnceNatsIsBack() {
+    TicketingClient seller = cluster.as("seller-outbox");
+    OutboxRelay relay = cluster.bean("tickets", OutboxRelay.class);
+    long receivedBefore = cluster.client("orders").metrics().forSubject("ticket:created").received();
+    List<String> ids = new ArrayList<>();
+    nats.stop();
+    try {
+      for (int i = 0; i < 50; i++) {
+        ids.add(seller.createTicket("Outbox " + i, 10 + i).expect(201).get("id").asString());
+      }
+      assertThat(relay.unsent()).as("stored, waiting for NATS").isEqualTo(50);
+    } finally {
+      nats.startAgain();
+    }
+    Await.until("orders to replicate the 50 tickets", EVENTS,
+        () -> replicaIds().containsAll(ids) ? Boolean.TRUE : null);
+    Await.until("the outbox to be empty", EVENTS, () -> relay.unsent() == 0 ? Boolean.TRUE : null);
+    assertThat(cluster.client("orders").metrics().forSubject("ticket:created").received() - receivedBefore)
+        .as("each ticket:created delivered exactly once").isEqualTo(50);
+  }
+
+  @Test
+  void ordersResumesItsDurableSubscriptionsAfterARestart() {
+    TicketingClient seller = cluster.as("seller-resume");
+    List<String> ids = new ArrayList<>();
+    cluster.stop("orders");
+    try {
+      for (int i = 0; i < 100; i++) {
+        ids.add(seller.createTicket("Resume " + i, 5).expect(201).get("id").asString());
+      }
+      Await.until("tickets to publish the 100 events", EVENTS,
+          () -> cluster.bean("tickets", OutboxRelay.class).unsent() == 0 ? Boolean.TRUE : null);
+    } finally {
+      cluster.start("orders");
+    }
+    Await.until("orders to catch up with the 100 tickets", EVENTS,
+        () -> replicaIds().containsAll(ids) ? Boolean.TRUE : null);
+  }
+
+  @Test
+  void aPendingExpirationSurvivesARestartOfTheExpirationService() throws Exception {
+    TicketingClient seller = cluster.as("seller-expiry");
+    TicketingClient buyer = cluster.as("buyer-expiry");
+    String ticket = seller.createTicket("Expiry", 10).expect(201).get("id").asString();
+    awaitReplica(ticket, 0);
+    JsonNode order = buyer.createOrder(ticket).expect(201);
+    String orderId = order.get("id").asString();
+    JdbcClient expirationDb = cluster.bean("expiration", JdbcClient.class);
+    Await.until("expiration to store the pending expiration", EVENTS, () -> expirationDb
+        .sql("SELECT COUNT(*) FROM pending_expirations WHERE order_id = ?").param(orderId)
+        .query(Long.class).single() == 1 ? Boolean.TRUE : null);
+
+    cluster.stop("expiration");
+    try {
+      Instant expiresAt = Instant.parse(order.get("expiresAt").asString());
+      while (Instant.now().isBefore(expiresAt.plusMillis(500))) {
+        Thread.sleep(100);
+      }
+      assertThat(buyer.order(orderId).expect(200).get("status").asString())
+          .as("nobody expires the order while expiration is down").isEqualTo("created");
+    } finally {
+      cluster.start("expiration");
+    }
+    Await.until("the order to expire after expiration restarted", EVENTS,
+        () -> "cancelled".equals(buyer.order(orderId).expect(200).get("status").asString()) ? Boolean.TRUE : null);
+    assertThat(cluster.bean("expiration", ExpirationScheduler.class).pending()).isZero();
+  }
+
+  @Test
+  void aMalformedOrderCreatedIsDeadLetteredAndTheServicesKeepWorking() throws Exception {
+    long invalidBefore = cluster.client("tickets").metrics().forSubject("order:created").invalid();
+    try (Connection nc = Nats.connect(nats.url())) {
+      Subscription deadLetters = nc.subscribe("deadletter.order:created");
+      nc.flush(Duration.ofSeconds(2));
+      byte[] malformed = "{\"id\":\"\",\"version\":-1,\"status\":\"lost\"}".getBytes(StandardCharsets.UTF_8);
+      nc.jetStream().publish("order:created", malformed);
+
+      List<String> letters = new ArrayList<>();
+      long deadline = System.nanoTime() + EVENTS.toNanos();
+      while (letters.size() < 3 && System.nanoTime() < deadline) {
+        Message m = deadLetters.nextMessage(Duration.ofSeconds(1));
+        if (m != null) {
+          letters.add(new String(m.getData(), StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(letters).as("one dead letter per listening service: tickets, expiration, payments").hasSize(3)
+          .allSatisfy(letter -> assertThat(letter).contains("INVALID_PAYLOAD"));
+    }
+    assertThat(cluster.client("tickets").metrics().forSubject("order:created").invalid()).isGreaterThan(invalidBefore);
+
+    // the services keep working: a valid order still reserves its ticket
+    TicketingClient seller = cluster.as("seller-after-dlq");
+    String ticket = seller.createTicket("After dead letter", 10).expect(201).get("id").asString();
+    awaitReplica(ticket, 0);
+    String order = cluster.as("buyer-after-dlq").createOrder(ticket).expect(201).get("id").asString();
+    Await.until("tickets to reserve the ticket", EVENTS, () -> {
+      JsonNode t = seller.ticket(ticket).expect(200);
+      return t.get("orderId") != null && order.equals(t.get("orderId").asString()) ? Boolean.TRUE : null;
+    });
+  }
+
+  @Test
+  void aServiceWithoutJwtKeyExitsWithOneClearLine() throws Exception {
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        io.eventcontracts.samples.tickets.TicketsApplication.class.getName(),
+        "--eventcontracts.servers=http://not-nats:1")
+        .redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(process.waitFor()).isEqualTo(2);
+    assertThat(output.lines().toList()).as(output).hasSize(1);
+    assertThat(output).startsWith("tickets: cannot start: JWT_KEY is not set")
+        .contains("eventcontracts.servers: 'http://not-nats:1' is not a NATS URL");
+  }
+
+  private static int port(String service) {
+    return Integer.parseInt(cluster.context(service).getEnvironment().getProperty("local.server.port"));
+  }
+
+  private static EventClient directClient() {
+    return EventClient.create(JetStreamTransport.connect(JetStreamOptions.builder().servers(nats.url())
+        .serviceName("scenario-test").build()), ClientOptions.builder().closeOnShutdown(false).build());
+  }
+
+  private static TicketUpdatedEvent updated(String id, int version, String title) {
+    return TicketUpdatedEvent.builder().withId(id).withVersion(version).withTitle(title).withPrice(10.0)
+        .withUserId("u").build();
+  }
+
+  private static JsonNode awaitReplica(String id, long version) {
+    return Await.until("orders to replicate " + id + " v" + version, EVENTS, () -> {
+      JsonNode t = cluster.anonymous().replicatedTicket(id);
+      return t != null && t.get("version").asLong() == version ? t : null;
+    });
+  }
+
+  private static Set<String> replicaIds() {
+    return StreamSupport.stream(cluster.anonymous().replicatedTickets().expect(200).spliterator(), false)
+        .map(t -> t.get("id").asString()).collect(Collectors.toSet());
+  }
+}
