@@ -2,19 +2,12 @@ package io.eventcontracts.samples.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventcontracts.runtime.ClientOptions;
-import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.samples.demo.Await;
 import io.eventcontracts.samples.demo.TicketingClient;
 import io.eventcontracts.samples.demo.TicketingScenario;
 import io.eventcontracts.samples.expiration.ExpirationScheduler;
 import io.eventcontracts.samples.support.OutboxRelay;
 import io.eventcontracts.testing.NatsServerRunner;
-import io.eventcontracts.ticketing.EventTypes;
-import io.eventcontracts.ticketing.TicketCreatedEvent;
-import io.eventcontracts.ticketing.TicketUpdatedEvent;
-import io.eventcontracts.transport.jetstream.JetStreamOptions;
-import io.eventcontracts.transport.jetstream.JetStreamTransport;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -27,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,43 +95,12 @@ class TicketingJetStreamTest {
 
   @Test
   void aTicketUpdateAheadOfItsPredecessorIsRedeliveredAndAppliedInVersionOrder() throws Exception {
-    String id = "out-of-order-" + UUID.randomUUID();
-    long redeliveredBefore = cluster.client("orders").metrics().forSubject("ticket:updated").redelivered();
-    try (EventClient publisher = directClient()) {
-      publisher.publish(EventTypes.TICKET_CREATED, TicketCreatedEvent.builder().withId(id).withVersion(0)
-          .withTitle("v0").withPrice(10.0).withUserId("u").build()).join();
-      publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 1, "v1")).join();
-      awaitReplica(id, 1);
-      publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 3, "v3")).join();
-      Thread.sleep(300); // v3 is delivered and left unacked before v2 exists
-      publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 2, "v2")).join();
-    }
-    JsonNode replica = awaitReplica(id, 3);
-    assertThat(replica.get("title").asString()).isEqualTo("v3");
-    assertThat(cluster.client("orders").metrics().forSubject("ticket:updated").redelivered())
-        .as("v3 came back after the ack wait instead of being dropped").isGreaterThan(redeliveredBefore);
+    HardCases.ticketUpdateAheadOfItsPredecessor(cluster, nats);
   }
 
   @Test
   void withNatsDownTheApiAnswersAndTheOutboxDeliversEveryEventOnceNatsIsBack() {
-    TicketingClient seller = cluster.as("seller-outbox");
-    OutboxRelay relay = cluster.bean("tickets", OutboxRelay.class);
-    long receivedBefore = cluster.client("orders").metrics().forSubject("ticket:created").received();
-    List<String> ids = new ArrayList<>();
-    nats.stop();
-    try {
-      for (int i = 0; i < 50; i++) {
-        ids.add(seller.createTicket("Outbox " + i, 10 + i).expect(201).get("id").asString());
-      }
-      assertThat(relay.unsent()).as("stored, waiting for NATS").isEqualTo(50);
-    } finally {
-      nats.startAgain();
-    }
-    Await.until("orders to replicate the 50 tickets", EVENTS,
-        () -> replicaIds().containsAll(ids) ? Boolean.TRUE : null);
-    Await.until("the outbox to be empty", EVENTS, () -> relay.unsent() == 0 ? Boolean.TRUE : null);
-    assertThat(cluster.client("orders").metrics().forSubject("ticket:created").received() - receivedBefore)
-        .as("each ticket:created delivered exactly once").isEqualTo(50);
+    HardCases.outboxAcrossANatsOutage(cluster, nats, 50);
   }
 
   @Test
@@ -243,25 +202,11 @@ class TicketingJetStreamTest {
     return Integer.parseInt(cluster.context(service).getEnvironment().getProperty("local.server.port"));
   }
 
-  private static EventClient directClient() {
-    return EventClient.create(JetStreamTransport.connect(JetStreamOptions.builder().servers(nats.url())
-        .serviceName("scenario-test").build()), ClientOptions.builder().closeOnShutdown(false).build());
-  }
-
-  private static TicketUpdatedEvent updated(String id, int version, String title) {
-    return TicketUpdatedEvent.builder().withId(id).withVersion(version).withTitle(title).withPrice(10.0)
-        .withUserId("u").build();
-  }
-
   private static JsonNode awaitReplica(String id, long version) {
-    return Await.until("orders to replicate " + id + " v" + version, EVENTS, () -> {
-      JsonNode t = cluster.anonymous().replicatedTicket(id);
-      return t != null && t.get("version").asLong() == version ? t : null;
-    });
+    return HardCases.awaitReplica(cluster, id, version);
   }
 
   private static Set<String> replicaIds() {
-    return StreamSupport.stream(cluster.anonymous().replicatedTickets().expect(200).spliterator(), false)
-        .map(t -> t.get("id").asString()).collect(Collectors.toSet());
+    return HardCases.replicaIds(cluster);
   }
 }
