@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need on a fresh Debian machine, once: nats-server (Debian package), and
-# openssl (the TLS tests make a throwaway CA and certificates with it).
+# Installs what the build and the tests need on a fresh Debian machine, once: nats-server (Debian package),
+# openssl (the TLS tests make a throwaway CA and certificates with it), and postgresql (the sample services'
+# PostgreSQL tests start a throwaway cluster with its initdb/pg_ctl; the server is not started as a service).
 # Java 17 and Maven are expected on the machine; Maven downloads its own artifacts from Maven Central.
+# With --demo (scripts/main.sh) only what the demo needs: nats-server.
 set -euo pipefail
+demo_only=false
+if [ "${1:-}" = "--demo" ]; then demo_only=true; fi
 
 need_root() {
   if [ "$(id -u)" -ne 0 ]; then
@@ -15,7 +19,10 @@ need_root() {
 
 missing=()
 if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then missing+=(nats-server); fi
-if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
+if ! $demo_only; then
+  if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=$(need_root "${missing[*]}")
   echo "eventcontracts: installing ${missing[*]} (Debian packages)"

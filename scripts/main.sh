@@ -4,7 +4,7 @@
 # over HTTP with every event printed as it flows, the final state checked, everything stopped. Exit 0 = all good.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-tools.sh
+bash scripts/ensure-tools.sh --demo
 mkdir -p target
 log=target/main-build.log
 echo "eventcontracts: building the toolkit and the sample services (log: $log)"
