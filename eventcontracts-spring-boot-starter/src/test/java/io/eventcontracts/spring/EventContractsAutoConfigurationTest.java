@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,39 @@ class EventContractsAutoConfigurationTest {
       assertThat(lifecycle.isRunning()).isFalse();
       assertThat(recorder.subscriptionClosed()).as("listener closed on stop").isTrue();
     });
+  }
+
+  @Test
+  void stoppingLetsTheHandlerInHandFinishAndItsMessageIsNotDeliveredAgain() {
+    runner().withUserConfiguration(SlowApp.class).run(context -> {
+      ready(context);
+      SlowListener slow = context.getBean(SlowListener.class);
+      context.getBean(TicketCreatedPublisher.class).publish(TicketingSamples.ticketCreated("t-slow")).join();
+      assertThat(slow.started.await(10, TimeUnit.SECONDS)).as("handler started").isTrue();
+
+      Thread stopper = new Thread(context.getBean(EventListenerLifecycle.class)::stop);
+      stopper.start();
+      stopper.join(500);
+      assertThat(stopper.isAlive()).as("stop waits for the handler in hand").isTrue();
+      slow.release.countDown();
+      stopper.join(10_000);
+      assertThat(stopper.isAlive()).isFalse();
+      assertThat(slow.handled).containsExactly("t-slow");
+      assertThat(context.getBean(EventClient.class).metrics().forSubject("ticket:created").acked()).isEqualTo(1);
+    });
+    // the same durable in a new application: the acked message is not delivered again
+    runner().withUserConfiguration(SlowApp.class).run(context -> {
+      ready(context);
+      SlowListener slow = context.getBean(SlowListener.class);
+      slow.release.countDown();
+      Thread.sleep(2500); // longer than the listener's 1 s ack wait
+      assertThat(slow.handled).isEmpty();
+    });
+  }
+
+  private static void ready(org.springframework.context.ConfigurableApplicationContext context) {
+    context.publishEvent(new ApplicationReadyEvent(new org.springframework.boot.SpringApplication(), null,
+        context, Duration.ZERO));
   }
 
   @Test
@@ -170,6 +205,44 @@ class EventContractsAutoConfigurationTest {
     @Override
     public void onMessage(TicketCreatedEvent event, MessageContext context) {
       events.add(event);
+      context.ack();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EventPublishers(TicketCreatedPublisher.class)
+  static class SlowApp {
+    @Bean
+    SlowListener slowListener(EventClient client) {
+      return new SlowListener(client);
+    }
+  }
+
+  /** Blocks in the handler until released; acks when done. */
+  static class SlowListener extends TicketCreatedListener {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<String> handled = new CopyOnWriteArrayList<>();
+
+    SlowListener(EventClient client) {
+      super(client);
+    }
+
+    @Override
+    protected String queueGroupName() {
+      return "starter-graceful";
+    }
+
+    @Override
+    protected Duration ackWait() {
+      return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public void onMessage(TicketCreatedEvent event, MessageContext context) throws InterruptedException {
+      started.countDown();
+      release.await(10, TimeUnit.SECONDS);
+      handled.add(event.getId());
       context.ack();
     }
   }
