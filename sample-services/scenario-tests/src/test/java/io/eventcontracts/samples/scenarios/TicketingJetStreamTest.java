@@ -73,7 +73,14 @@ class TicketingJetStreamTest {
     for (String service : ServiceCluster.SERVICES.keySet()) {
       cluster.client(service).metrics().snapshot().values()
           .forEach(m -> assertThat(m.invalid()).as(service + " " + m.subject() + " invalid").isZero());
+      JsonNode health = cluster.anonymous().health(service).expect(200);
+      assertThat(health.at("/components/eventcontracts/status").asString()).as(service + " " + health)
+          .isEqualTo("UP");
     }
+    JsonNode published = cluster.anonymous().send("tickets", "GET",
+        "/actuator/metrics/eventcontracts.events.published?tag=subject:ticket:created", null).expect(200);
+    assertThat(published.at("/measurements/0/value").asDouble()).as("Micrometer meter of the runtime counter")
+        .isGreaterThanOrEqualTo(2.0);
   }
 
   @Test
