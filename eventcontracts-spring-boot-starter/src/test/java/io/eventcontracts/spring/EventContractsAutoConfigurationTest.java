@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -42,13 +42,14 @@ class EventContractsAutoConfigurationTest {
         .withPropertyValues("eventcontracts.servers=" + nats.url(), "spring.application.name=starter-test");
   }
 
-  @BeforeAll
-  static void startNats() {
+  /** A fresh server (and so fresh durables) per test: each test sees only its own messages. */
+  @BeforeEach
+  void startNats() {
     nats = NatsServerRunner.start();
   }
 
-  @AfterAll
-  static void stopNats() {
+  @AfterEach
+  void stopNats() {
     nats.close();
   }
 
