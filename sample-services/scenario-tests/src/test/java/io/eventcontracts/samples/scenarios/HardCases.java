@@ -76,6 +76,9 @@ final class HardCases {
     Await.until("the outbox to be empty", EVENTS, () -> relay.unsent() == 0 ? Boolean.TRUE : null);
     assertThat(cluster.client("orders").metrics().forSubject("ticket:created").received() - receivedBefore)
         .as("each ticket:created delivered exactly once").isEqualTo(count);
+    assertThat(relay.purgeSentBefore(java.time.Instant.now().plusSeconds(1)))
+        .as("sent rows can be purged").isGreaterThanOrEqualTo(count);
+    assertThat(relay.unsent()).isZero();
   }
 
   static TicketUpdatedEvent updated(String id, int version, String title) {

@@ -5,6 +5,8 @@ import io.eventcontracts.runtime.Publisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Delivery is at least once: if the service dies between the server's ack and the "sent" update, the event is
  * published again on the next start. Listeners are idempotent (version rule, "already applied" checks), so a
  * repeat is acked and ignored. One relay per database: run one instance of a service per outbox table (a second
- * replica would need {@code SELECT ... FOR UPDATE SKIP LOCKED}).
+ * replica would need {@code SELECT ... FOR UPDATE SKIP LOCKED}). Sent rows are kept for {@code retention} (for
+ * inspection), then deleted.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -38,20 +41,23 @@ public class OutboxRelay implements SmartLifecycle {
   private final EventLog log;
   private final Duration pollInterval;
   private final Duration publishTimeout;
+  private final Duration retention;
   private final Clock clock;
+  private Instant nextPurge = Instant.MIN;
   private final Semaphore wakeUp = new Semaphore(0);
   private volatile boolean running;
   private volatile boolean paused;
   private Thread thread;
 
   public OutboxRelay(JdbcClient jdbc, EventClient client, List<Publisher<?>> publishers, EventLog log,
-      Duration pollInterval, Duration publishTimeout, Clock clock) {
+      Duration pollInterval, Duration publishTimeout, Duration retention, Clock clock) {
     this.jdbc = jdbc;
     this.client = client;
     publishers.forEach(p -> this.publishers.put(p.subject(), p));
     this.log = log;
     this.pollInterval = pollInterval;
     this.publishTimeout = publishTimeout;
+    this.retention = retention;
     this.clock = clock;
   }
 
@@ -63,6 +69,12 @@ public class OutboxRelay implements SmartLifecycle {
   /** Rows not yet acknowledged by the server. */
   public long unsent() {
     return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").query(Long.class).single();
+  }
+
+  /** Deletes rows sent before {@code instant}; unsent rows are never deleted. Returns how many were deleted. */
+  public int purgeSentBefore(Instant instant) {
+    return jdbc.sql("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?")
+        .param(instant.atOffset(ZoneOffset.UTC)).update();
   }
 
   @Override
@@ -105,6 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
     while (running) {
       try {
         drain();
+        purgeOncePerMinute();
       } catch (RuntimeException e) {
         LOG.warn("outbox relay of {}: {}", log.service(), e.toString());
       }
@@ -114,6 +127,14 @@ public class OutboxRelay implements SmartLifecycle {
       } catch (InterruptedException e) {
         return;
       }
+    }
+  }
+
+  private void purgeOncePerMinute() {
+    Instant now = clock.instant();
+    if (now.isAfter(nextPurge)) {
+      nextPurge = now.plus(Duration.ofMinutes(1));
+      purgeSentBefore(now.minus(retention));
     }
   }
 

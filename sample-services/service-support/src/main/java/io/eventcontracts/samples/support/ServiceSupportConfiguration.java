@@ -42,9 +42,10 @@ public class ServiceSupportConfiguration {
   @Bean
   OutboxRelay outboxRelay(JdbcClient jdbc, EventClient client, ObjectProvider<Publisher<?>> publishers, EventLog log,
       @Value("${sample.outbox.poll-interval:500ms}") Duration pollInterval,
-      @Value("${eventcontracts.jetstream.publish-timeout:5s}") Duration publishTimeout, Clock clock) {
+      @Value("${eventcontracts.jetstream.publish-timeout:5s}") Duration publishTimeout,
+      @Value("${sample.outbox.retention:24h}") Duration retention, Clock clock) {
     List<Publisher<?>> all = publishers.orderedStream().toList();
-    return new OutboxRelay(jdbc, client, all, log, pollInterval, publishTimeout, clock);
+    return new OutboxRelay(jdbc, client, all, log, pollInterval, publishTimeout, retention, clock);
   }
 
   @Bean
