@@ -5,6 +5,9 @@ import io.eventcontracts.samples.orders.OrdersApplication;
 import io.eventcontracts.samples.payments.PaymentsApplication;
 import io.eventcontracts.samples.support.EventLog;
 import io.eventcontracts.samples.tickets.TicketsApplication;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -107,6 +110,8 @@ public final class Demo {
         anonymous.as(jwtKey, "buyer-1"), EXPIRATION_WINDOW, line -> System.out.println("[" + elapsed() + "] " + line))
         .run();
 
+    deadLetterStep(natsPort, anonymous);
+
     System.out.println();
     say("final state:");
     System.out.println("  expired order " + result.expiredOrder().get("id").asString() + ": "
@@ -119,6 +124,35 @@ public final class Demo {
     System.out.println("  ticket " + result.soldTicket().get("id").asString() + ": reserved by the paid order, v"
         + result.soldTicket().get("version"));
     say("OK: " + result.checks().size() + " checks passed in " + elapsed() + "; stopping the services");
+  }
+
+  /** A foreign publisher's malformed order:created never reaches a handler: each listening service dead-letters it. */
+  private void deadLetterStep(int natsPort, TicketingClient anonymous) throws Exception {
+    System.out.println("[" + elapsed() + "] extra: a foreign publisher sends a malformed order:created "
+        + "(empty id, no expiresAt) straight to NATS");
+    try (Connection nc = Nats.connect("nats://127.0.0.1:" + natsPort)) {
+      Subscription deadLetters = nc.subscribe("deadletter.order:created");
+      nc.flush(Duration.ofSeconds(2));
+      nc.jetStream().publish("order:created", "{\"id\":\"\",\"version\":0,\"status\":\"created\"}"
+          .getBytes(StandardCharsets.UTF_8));
+      int letters = 0;
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (letters < 3 && System.nanoTime() < deadline) {
+        if (deadLetters.nextMessage(Duration.ofMillis(500)) != null) {
+          letters++;
+        }
+      }
+      if (letters != 3) {
+        throw new IllegalStateException("expected 3 dead letters on deadletter.order:created, got " + letters);
+      }
+    }
+    for (String service : List.of(TicketsApplication.NAME, ExpirationApplication.NAME, PaymentsApplication.NAME)) {
+      if (anonymous.health(service).status() != 200) {
+        throw new IllegalStateException(service + " is not healthy after the malformed event");
+      }
+    }
+    System.out.println("[" + elapsed() + "]       ok: dead-lettered by tickets, expiration and payments "
+        + "(deadletter.order:created); no handler saw it, every service still healthy");
   }
 
   private void start(String name, List<String> command, boolean service) throws IOException {

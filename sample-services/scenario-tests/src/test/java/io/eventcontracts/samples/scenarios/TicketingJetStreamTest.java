@@ -101,6 +101,34 @@ class TicketingJetStreamTest {
   }
 
   @Test
+  void aBuyerCancelsAnOrderTheTicketIsFreeAgainAndTheOrderCannotBePaid() {
+    TicketingClient seller = cluster.as("seller-cancel");
+    TicketingClient buyer = cluster.as("buyer-cancel");
+    String ticket = seller.createTicket("Cancel me", 15).expect(201).get("id").asString();
+    awaitReplica(ticket, 0);
+    String order = buyer.createOrder(ticket).expect(201).get("id").asString();
+    assertThat(buyer.createOrder(ticket).status()).as("a reserved ticket cannot be ordered twice").isEqualTo(400);
+    Await.until("payments to know the order", EVENTS, () -> {
+      int status = cluster.as("someone-else").pay(order, "tok_visa").status();
+      return status == 404 ? null : status;
+    });
+    assertThat(cluster.as("someone-else").pay(order, "tok_visa").status()).as("not the owner").isEqualTo(401);
+    assertThat(buyer.pay(order, "tok_fail_declined").status()).as("declined by the fake provider").isEqualTo(400);
+    assertThat(cluster.as("someone-else").cancelOrder(order).status()).isEqualTo(401);
+
+    JsonNode cancelled = buyer.cancelOrder(order).expect(200);
+    assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+    assertThat(cancelled.get("version").asLong()).isEqualTo(1);
+    Await.until("tickets to release the ticket", EVENTS, () -> {
+      JsonNode t = seller.ticket(ticket).expect(200);
+      return (t.get("orderId") == null || t.get("orderId").isNull()) && t.get("version").asLong() == 2 ? t : null;
+    });
+    Await.until("payments to refuse the cancelled order", EVENTS,
+        () -> buyer.pay(order, "tok_visa").status() == 400 ? Boolean.TRUE : null);
+    assertThat(buyer.createOrder(ticket).status()).as("the free ticket can be ordered again").isEqualTo(201);
+  }
+
+  @Test
   void aTicketUpdateAheadOfItsPredecessorIsRedeliveredAndAppliedInVersionOrder() throws Exception {
     HardCases.ticketUpdateAheadOfItsPredecessor(cluster, nats);
   }
