@@ -62,6 +62,7 @@ class TicketingJetStreamTest {
   @Test
   void theTicketingFlowRunsEndToEnd() {
     List<String> progress = new ArrayList<>();
+    long expirationsBefore = cluster.client("orders").metrics().forSubject("expiration:complete").acked();
     TicketingScenario.Result result =
         new TicketingScenario(cluster.as("seller-e2e"), cluster.as("buyer-e2e"), WINDOW, progress::add).run();
 
@@ -70,6 +71,14 @@ class TicketingJetStreamTest {
     assertThat(result.releasedTicket().get("version").asLong()).isEqualTo(4);
     assertThat(result.replicatedTicket().get("version").asLong()).isEqualTo(4);
     assertThat(progress).filteredOn(l -> l.startsWith("step ")).hasSize(6);
+    String paidOrder = result.paidOrder().get("id").asString();
+    assertThat(cluster.bean("expiration", JdbcClient.class).sql("SELECT COUNT(*) FROM outbox WHERE subject = "
+        + "'expiration:complete' AND payload LIKE ? AND sent_at IS NOT NULL").param("%" + paidOrder + "%")
+        .query(Long.class).single()).as("expiration:complete of the paid order was published").isEqualTo(1);
+    Await.until("orders to handle both expirations (the paid order's too)", EVENTS, () -> cluster.client("orders")
+        .metrics().forSubject("expiration:complete").acked() - expirationsBefore >= 2 ? Boolean.TRUE : null);
+    assertThat(cluster.as("buyer-e2e").order(paidOrder).expect(200)
+        .get("status").asString()).as("the paid order's expiration left it complete").isEqualTo("complete");
     for (String service : ServiceCluster.SERVICES.keySet()) {
       cluster.client(service).metrics().snapshot().values()
           .forEach(m -> assertThat(m.invalid()).as(service + " " + m.subject() + " invalid").isZero());
