@@ -66,5 +66,4 @@ public class EventContractsHealthIndicator extends AbstractHealthIndicator {
       throw new java.io.UncheckedIOException(e);
     }
   }
-
 }
