@@ -124,7 +124,7 @@ public final class DefaultEventClient implements EventClient {
     Contract contract = contractFor(type);
     SubscriptionRequest request = new SubscriptionRequest(type.subject(), listenOptions.queueGroup(),
         listenOptions.durableName(), listenOptions.ackWait(), listenOptions.maxInFlight(),
-        listenOptions.deliverAllAvailable(), listenOptions.maxDeliver());
+        listenOptions.deliverAllAvailable(), listenOptions.maxDeliver(), listenOptions.concurrency());
     DefaultSubscription subscription = new DefaultSubscription(type.subject(), listenOptions.queueGroup());
     InboundProcessor<T> processor = new InboundProcessor<>(type, contract, listenOptions, handler, subscription);
     subscriptions.add(subscription);
@@ -258,6 +258,8 @@ public final class DefaultEventClient implements EventClient {
     private final DefaultSubscription subscription;
     private final DefaultEventMetrics.Counters counters;
     private final String deadLetterSubject;
+    private final long ackWaitNanos;
+    private final RecentSequences finished = new RecentSequences();
 
     InboundProcessor(EventType<T> type, Contract contract, ListenOptions listenOptions, EventHandler<T> handler,
         DefaultSubscription subscription) {
@@ -268,6 +270,7 @@ public final class DefaultEventClient implements EventClient {
       this.subscription = subscription;
       this.counters = metrics.of(type.subject());
       this.deadLetterSubject = options.deadLetterPrefix() + "." + type.subject();
+      this.ackWaitNanos = listenOptions.ackWait().toNanos();
     }
 
     void process(InboundMessage message) {
@@ -276,10 +279,31 @@ public final class DefaultEventClient implements EventClient {
       }
       String subject = type.subject();
       counters.received.increment();
-      if (message.deliveryCount() > 1) {
+      long deliveryCount = message.deliveryCount();
+      if (deliveryCount > 1) {
         counters.redelivered.increment();
+        if (finished.contains(message.sequence())) {
+          // a copy of a message this subscription already acked or dead-lettered (redelivered while the handler
+          // ran past the ack wait, or the ack was lost): never hand it to the handler again; ack the copy
+          LOG.debug("{} #{} (delivery {}) was already finished here; acking the copy", subject,
+              message.sequence(), deliveryCount);
+          ackCopyQuietly(message);
+          return;
+        }
       }
-      DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters);
+      long waited = message.waitedNanos();
+      if (waited >= ackWaitNanos) {
+        // waited in the client's prefetch past its ack wait: the server has already sent it again (a later
+        // delivery will arrive); handling this copy as well would process the message twice
+        LOG.debug("{} #{} (delivery {}) waited {} ms in the client, past the ack wait; skipped", subject,
+            message.sequence(), deliveryCount, waited / 1_000_000);
+        return;
+      }
+      if (waited >= ackWaitNanos / 2) {
+        inProgressQuietly(message); // restart the ack wait before working on it
+      }
+      DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters,
+          finished);
       try {
         String headerId = header(message.headers(), HEADER_CONTRACT_ID);
         if (headerId != null && !contract.id().equals(BundledSchemas.normalizeId(headerId.trim()))) {
@@ -299,10 +323,33 @@ public final class DefaultEventClient implements EventClient {
           reject(context, e);
           return;
         }
+        if (deliveryCount > listenOptions.maxDeliver()) {
+          // maxDeliver holds on the delivery count whatever the handler did (returned without acking, ran past
+          // the ack wait): the message is given up, not handed over once more
+          deadLetter(context, EventException.maxDeliverExceeded(subject, deliveryCount, listenOptions.maxDeliver()),
+              false);
+          return;
+        }
         invoke(event, context);
       } catch (RuntimeException unexpected) {
         LOG.error("unexpected failure processing {}; left unacked", context, unexpected);
         report(l -> l.errorOccurred(subject, unexpected), subject);
+      }
+    }
+
+    private void ackCopyQuietly(InboundMessage message) {
+      try {
+        message.ack();
+      } catch (RuntimeException e) {
+        LOG.debug("ack of an already finished copy failed", e);
+      }
+    }
+
+    private void inProgressQuietly(InboundMessage message) {
+      try {
+        message.inProgress();
+      } catch (RuntimeException e) {
+        LOG.debug("in-progress signal failed", e);
       }
     }
 
@@ -317,7 +364,8 @@ public final class DefaultEventClient implements EventClient {
         if (context.acked()) {
           LOG.warn("handler for {} threw after acking it: {}", context, failure.toString());
         } else if (context.deliveryCount() >= listenOptions.maxDeliver()) {
-          deadLetter(context, EventException.handlerFailed(context.subject(), context.deliveryCount(), failure));
+          deadLetter(context, EventException.handlerFailed(context.subject(), context.deliveryCount(), failure),
+              false);
         } else {
           LOG.warn("handler for {} failed (delivery {} of {}), redelivery after {}: {}", context,
               context.deliveryCount(), listenOptions.maxDeliver(), listenOptions.ackWait(), failure.toString());
@@ -330,11 +378,15 @@ public final class DefaultEventClient implements EventClient {
     }
 
     private void reject(DefaultMessageContext context, EventException reason) {
-      counters.invalid.increment();
-      deadLetter(context, reason);
+      deadLetter(context, reason, true);
     }
 
-    private void deadLetter(DefaultMessageContext context, EventException reason) {
+    /**
+     * Publishes the dead letter, then acks the original. Counters move once per message: the dead letter's id is
+     * derived from durable and sequence, so a redelivered copy's dead letter is recognised by the server as a
+     * duplicate and counts neither as {@code deadLettered} nor as {@code invalid} again.
+     */
+    private void deadLetter(DefaultMessageContext context, EventException reason, boolean invalid) {
       LOG.warn("dead-lettering {} #{} (delivery {}) to {}: {} {}", context.subject(), context.sequence(),
           context.deliveryCount(), deadLetterSubject, reason.kind(), DeadLetters.reasons(reason));
       CompletableFuture<PublishAck> sent;
@@ -348,9 +400,16 @@ public final class DefaultEventClient implements EventClient {
       }
       sent.whenComplete((ack, error) -> {
         if (error == null) {
-          counters.deadLettered.increment();
+          boolean duplicate = ack != null && ack.duplicate();
           ackQuietly(context);
-          report(l -> l.deadLettered(context, reason), context.subject());
+          finished.add(context.sequence());
+          if (!duplicate) {
+            counters.deadLettered.increment();
+            if (invalid) {
+              counters.invalid.increment();
+            }
+            report(l -> l.deadLettered(context, reason), context.subject());
+          }
         } else {
           Throwable cause = unwrap(error);
           LOG.warn("could not dead-letter {} to {}; NOT acked, it will be redelivered: {}", context,

@@ -21,4 +21,20 @@ public interface InboundMessage {
 
   /** Acknowledges the message: the server will not deliver it again to this durable. */
   void ack();
+
+  /**
+   * Tells the server the message is still being worked on, so it restarts the ack wait (JetStream's
+   * {@code +WPI}). Transports without such a signal (NATS Streaming) do nothing.
+   */
+  default void inProgress() {}
+
+  /**
+   * How long this delivery has waited inside the client since it arrived from the server (prefetched behind other
+   * messages), in nanoseconds; 0 for transports that hand each delivery over as it arrives. The runtime uses it to
+   * skip a copy whose ack wait has already run out (the server has sent it again) and to extend the deadline of one
+   * that is close to it.
+   */
+  default long waitedNanos() {
+    return 0;
+  }
 }
