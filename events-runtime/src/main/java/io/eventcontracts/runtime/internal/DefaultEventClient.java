@@ -434,6 +434,7 @@ public final class DefaultEventClient implements EventClient {
     private final String subject;
     private final String queueGroup;
     private final AtomicBoolean active = new AtomicBoolean(true);
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile TransportSubscription delegate;
 
     DefaultSubscription(String subject, String queueGroup) {
@@ -460,18 +461,27 @@ public final class DefaultEventClient implements EventClient {
       return active.get();
     }
 
+    /**
+     * Closes the transport subscription first (it stops fetching, hands prefetched deliveries back where it can and
+     * waits for those being handled), then goes inactive: a delivery in the handler finishes normally.
+     */
     @Override
     public void close() {
-      if (active.compareAndSet(true, false)) {
-        subscriptions.remove(this);
-        if (delegate != null) {
-          delegate.close();
+      if (closing.compareAndSet(false, true)) {
+        try {
+          if (delegate != null) {
+            delegate.close();
+          }
+        } finally {
+          active.set(false);
+          subscriptions.remove(this);
         }
       }
     }
 
     @Override
     public void unsubscribe() {
+      closing.set(true);
       boolean wasActive = active.getAndSet(false);
       subscriptions.remove(this);
       if (delegate != null && (wasActive || !closed.get())) {

@@ -29,8 +29,8 @@ public interface InboundMessage {
   default void inProgress() {}
 
   /**
-   * How long this delivery has waited inside the client since it arrived from the server (prefetched behind other
-   * messages), in nanoseconds; 0 for transports that hand each delivery over as it arrives. The runtime uses it to
+   * How long ago the server (re)started this delivery's ack wait, as far as the client knows: since it arrived, or
+   * since the last in-progress signal, in nanoseconds; 0 for transports that hand each delivery over as it arrives. The runtime uses it to
    * skip a copy whose ack wait has already run out (the server has sent it again) and to extend the deadline of one
    * that is close to it.
    */

@@ -15,9 +15,12 @@ final class JetStreamInboundMessage implements InboundMessage {
   private final Message message;
   private final NatsJetStreamMetaData meta;
   private final Map<String, String> headers;
+  /** {@link System#nanoTime()} when the server last (re)started this delivery's ack wait, as far as we know. */
+  private volatile long ackWaitStartedNanos;
 
-  JetStreamInboundMessage(Message message) {
+  JetStreamInboundMessage(Message message, long receivedNanos) {
     this.message = message;
+    this.ackWaitStartedNanos = receivedNanos;
     this.meta = message.metaData();
     this.headers = flatten(message.getHeaders());
   }
@@ -34,6 +37,34 @@ final class JetStreamInboundMessage implements InboundMessage {
       }
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  Message message() {
+    return message;
+  }
+
+  long ackWaitStartedNanos() {
+    return ackWaitStartedNanos;
+  }
+
+  void ackWaitRestarted(long nanos) {
+    ackWaitStartedNanos = nanos;
+  }
+
+  @Override
+  public long waitedNanos() {
+    return System.nanoTime() - ackWaitStartedNanos;
+  }
+
+  @Override
+  public void inProgress() {
+    try {
+      message.inProgress();
+      ackWaitStartedNanos = System.nanoTime();
+    } catch (IllegalStateException e) {
+      throw Failures.notConnected("cannot signal progress on " + subject() + " #" + sequence() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -52,8 +52,8 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
   private static final int CONSUMER_NOT_FOUND = 10014;
   /** Unnamed/non-durable consumers vanish this long after their last subscriber left. */
   private static final Duration EPHEMERAL_INACTIVE_THRESHOLD = Duration.ofSeconds(30);
-  /** Messages requested per pull; small so that prefetched messages do not sit out their ack wait. */
-  private static final int MAX_BATCH = 64;
+  /** How often prefetched deliveries are checked for an in-progress signal (see PullSubscription#keepQueuedAlive). */
+  private static final long KEEP_ALIVE_TICK_MILLIS = 100;
   /** How long a failed connect waits for jnats to report the reason on its callback thread. */
   private static final Duration CONNECT_REPORT_WAIT = Duration.ofMillis(500);
   /** JetStream publish headers (what jnats' PublishOptions would set). */
@@ -86,6 +86,20 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     t.setDaemon(true);
     return t;
   });
+  /**
+   * Threads that run listeners' parsing, validation and handlers (each subscription uses at most its
+   * {@code concurrency} of them at once). Shared and cached: an idle listener holds no thread of its own here.
+   */
+  private final ExecutorService handlerThreads = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+    private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "eventcontracts-jetstream-handler-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  });
   /** One thread per transport that enforces {@code publishTimeout}; see {@link #pendingPublishes}. */
   private final ScheduledExecutorService publishTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "eventcontracts-jetstream-publish-timeout");
@@ -108,6 +122,18 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     // a publish fails at most one tick after its deadline: 50 ms late for the default 5 s, 10 ms for short ones
     long tick = Math.max(10, Math.min(50, options.publishTimeout().toMillis() / 10));
     publishTimeouts.scheduleWithFixedDelay(this::failOverduePublishes, tick, tick, TimeUnit.MILLISECONDS);
+    publishTimeouts.scheduleWithFixedDelay(this::keepQueuedAlive, KEEP_ALIVE_TICK_MILLIS, KEEP_ALIVE_TICK_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void keepQueuedAlive() {
+    for (PullSubscription subscription : subscriptions) {
+      try {
+        subscription.keepQueuedAlive();
+      } catch (RuntimeException e) {
+        LOG.debug("in-progress signals for {} failed", subscription, e);
+      }
+    }
   }
 
   public static JetStreamTransport connect(JetStreamOptions options) {
@@ -136,6 +162,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     } catch (RuntimeException e) {
       if (transport != null) {
         transport.publishTimeouts.shutdownNow(); // its thread is already running
+        transport.handlerThreads.shutdownNow();
       }
       closeQuietly(connection);
       throw e;
@@ -290,10 +317,13 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
       String consumerName = context.getConsumerName();
       PullSubscription[] holder = new PullSubscription[1];
       PullSubscription subscription = new PullSubscription(connection, stream, consumerName, request.subject(),
-          !durable && name == null, handler, options.drainTimeout(), () -> subscriptions.remove(holder[0]));
+          !durable && name == null, handler, options.drainTimeout(), () -> subscriptions.remove(holder[0]),
+          handlerThreads, Math.min(request.concurrency(), request.maxInFlight()), request.ackWait());
       holder[0] = subscription;
+      // jnats' default pull batches (500 messages, re-pull at 25 %); the server never has more than
+      // maxInFlight (max_ack_pending) unacked deliveries out, which bounds the prefetch, and prefetched
+      // deliveries are kept alive with in-progress signals while they wait (PullSubscription#keepQueuedAlive)
       ConsumeOptions consume = ConsumeOptions.builder()
-          .batchSize(Math.min(request.maxInFlight(), MAX_BATCH))
           .expiresIn(options.pullExpiry().toMillis())
           .build();
       subscription.start((s, dispatcher) -> {
@@ -421,6 +451,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     }
     restarts.shutdownNow();
     publishTimeouts.shutdownNow();
+    handlerThreads.shutdown();
     closeQuietly(connection);
     LOG.info("closed connection {}", connectionName);
   }
