@@ -108,6 +108,32 @@ public final class EventCodec {
   }
 
   /**
+   * The JSON tree of an event: what {@link #write(String, Object)} would write, as a tree to validate and then
+   * write with {@link #write(String, JsonNode)}.
+   *
+   * @throws EventException {@code INVALID_PAYLOAD} when Jackson cannot serialize the object
+   */
+  public JsonNode toTree(String subject, Object event) {
+    try {
+      return mapper.valueToTree(event);
+    } catch (JacksonException e) {
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject,
+          "cannot serialize " + event.getClass().getName() + " for '" + subject + "'",
+          java.util.List.of(new Violation("", e.getOriginalMessage(), "serialize")), e);
+    }
+  }
+
+  /** The bytes of a tree (from {@link #toTree(String, Object)} or {@link #readTree(String, byte[])}). */
+  public byte[] write(String subject, JsonNode tree) {
+    try {
+      return mapper.writeValueAsBytes(tree);
+    } catch (JacksonException e) {
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "cannot write the tree for '"
+          + subject + "'", java.util.List.of(new Violation("", e.getOriginalMessage(), "serialize")), e);
+    }
+  }
+
+  /**
    * Parses payload bytes into a tree, within the limits. The bytes must be strict UTF-8 without a byte order mark
    * (RFC 8259 §8.1: the verdict of JavaScript's {@code JSON.parse}); numbers with a fraction or exponent are read as
    * exact decimals.

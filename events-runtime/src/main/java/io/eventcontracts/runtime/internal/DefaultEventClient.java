@@ -19,7 +19,6 @@ import io.eventcontracts.runtime.spi.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.spi.TransportSubscription;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,8 @@ public final class DefaultEventClient implements EventClient {
   private final DefaultEventMetrics metrics = new DefaultEventMetrics();
   private final Set<DefaultSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final MessageIds messageIds = new MessageIds();
+  /** Per event type, resolved on its first publish (failures are not cached: they throw from computeIfAbsent). */
+  private final Map<EventType<?>, OutboundBinding> bindings = new ConcurrentHashMap<>();
   private final Thread shutdownHook;
 
   /**
@@ -78,34 +77,38 @@ public final class DefaultEventClient implements EventClient {
 
   @Override
   public <T> CompletableFuture<PublishAck> publish(EventType<T> type, T event) {
+    return publish(type, event, null);
+  }
+
+  @Override
+  public <T> CompletableFuture<PublishAck> publish(EventType<T> type, T event, String messageId) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(event, "event");
     ensureOpen();
+    OutboundBinding binding = bindings.get(type);
+    if (binding == null) {
+      binding = bindings.computeIfAbsent(type, this::bind);
+    }
     if (!type.javaType().isInstance(event)) {
       throw new IllegalArgumentException("event is a " + event.getClass().getName() + ", but " + type.subject()
           + " carries " + type.javaType().getName());
     }
-    String subject = type.subject();
-    Contract contract = contractFor(type);
-    byte[] payload = codec.write(subject, event);
-    JsonNode tree;
-    try {
-      tree = codec.readTree(subject, payload);
-    } catch (EventException e) {
-      // Our own bytes: the only way to fail here is a limit, which makes the event invalid for every receiver.
-      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "event for '" + subject
-          + "' exceeds the runtime limits", e.violations(), e);
-    }
-    List<Violation> violations = contracts.validate(contract.id(), tree);
+    String subject = binding.subject;
+    // validate the tree the bytes are written from: what is sent is exactly what was validated, with no re-parse
+    JsonNode tree = codec.toTree(subject, event);
+    List<Violation> violations = contracts.validate(binding.contract.id(), tree);
     if (!violations.isEmpty()) {
-      throw EventException.invalidPayload(subject, contract.id(), violations);
+      throw EventException.invalidPayload(subject, binding.contract.id(), violations);
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(HEADER_CONTENT_TYPE, "application/json");
-    headers.put(HEADER_CONTRACT_ID, contract.id());
-    headers.put(HEADER_CONTRACT_VERSION, Integer.toString(contract.version()));
-    OutboundMessage message = new OutboundMessage(subject, payload, headers, messageIds.next());
-    DefaultEventMetrics.Counters counters = metrics.of(subject);
+    byte[] payload = codec.write(subject, tree);
+    if (payload.length > codec.maxPayloadBytes()) {
+      // receivers would refuse it unread
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "event for '" + subject
+          + "' exceeds the runtime limits", List.of(new Violation("", "payload has " + payload.length
+          + " bytes, more than the limit of " + codec.maxPayloadBytes() + " bytes", "maxPayloadBytes")), null);
+    }
+    OutboundMessage message = new OutboundMessage(subject, payload, binding.headers, messageId);
+    DefaultEventMetrics.Counters counters = binding.counters;
     return send(message).whenComplete((ack, error) -> {
       if (error == null) {
         counters.published.increment();
@@ -113,6 +116,18 @@ public final class DefaultEventClient implements EventClient {
         report(l -> l.publishFailed(subject, unwrap(error)), subject);
       }
     });
+  }
+
+  /** What publishing an event type needs, resolved once per type: contract, headers, counters. */
+  private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
+      DefaultEventMetrics.Counters counters) {}
+
+  private OutboundBinding bind(EventType<?> type) {
+    Contract contract = contractFor(type);
+    return new OutboundBinding(type.subject(), contract, Map.of(
+        HEADER_CONTENT_TYPE, "application/json",
+        HEADER_CONTRACT_ID, contract.id(),
+        HEADER_CONTRACT_VERSION, Integer.toString(contract.version())), metrics.of(type.subject()));
   }
 
   @Override
@@ -492,41 +507,6 @@ public final class DefaultEventClient implements EventClient {
     @Override
     public String toString() {
       return "Subscription[" + subject + ", queueGroup=" + queueGroup + (isActive() ? "" : ", closed") + "]";
-    }
-  }
-
-  /**
-   * Message ids ({@code Nats-Msg-Id} on JetStream): a random 96-bit prefix drawn once per client instance from
-   * {@code java.security.SecureRandom}, then a per-client counter — unique across clients and restarts without a
-   * {@code UUID.randomUUID()} (a SecureRandom draw, ~5 % of the publishing thread's CPU) per publish. 36 characters
-   * like a UUID, so columns and log formats sized for UUIDs still fit: 19 base-36 digits of the prefix, {@code -},
-   * 16 base-36 digits of the counter (zero-padded), e.g. {@code 0k3q9x1b7c2m4n8p5r6-0000000000000001}.
-   */
-  static final class MessageIds {
-    private static final int PREFIX_DIGITS = 19; // 36^19 > 2^96
-    private static final int COUNTER_DIGITS = 16; // 36^13 > 2^63 already
-    private final char[] prefix = new char[PREFIX_DIGITS + 1];
-    private final AtomicLong counter = new AtomicLong();
-
-    MessageIds() {
-      String random = new java.math.BigInteger(96, new java.security.SecureRandom()).toString(36);
-      int pad = PREFIX_DIGITS - random.length();
-      for (int i = 0; i < pad; i++) {
-        prefix[i] = '0';
-      }
-      random.getChars(0, random.length(), prefix, pad);
-      prefix[PREFIX_DIGITS] = '-';
-    }
-
-    String next() {
-      long n = counter.incrementAndGet();
-      char[] id = new char[PREFIX_DIGITS + 1 + COUNTER_DIGITS];
-      System.arraycopy(prefix, 0, id, 0, prefix.length);
-      for (int i = id.length - 1; i > PREFIX_DIGITS; i--) {
-        id[i] = Character.forDigit((int) (n % 36), 36);
-        n /= 36;
-      }
-      return new String(id);
     }
   }
 }

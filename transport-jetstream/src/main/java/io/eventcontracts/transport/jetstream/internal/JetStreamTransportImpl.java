@@ -80,6 +80,9 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
    * dead-letter prefix, the event stream otherwise. Cached because matching splits both strings.
    */
   private final Map<String, String> expectedStreamBySubject = new ConcurrentHashMap<>();
+  /** Read-only jnats headers shared by publishes without a message id; bounded (dead letters vary them). */
+  private final Map<HeadersKey, Headers> sharedHeaders = new ConcurrentHashMap<>();
+  private static final int MAX_SHARED_HEADERS = 1024;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService restarts = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "eventcontracts-jetstream-restart");
@@ -217,16 +220,20 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     CompletableFuture<io.nats.client.api.PublishAck> sent;
     try {
       streams.ensureSubject(message.subject());
-      Headers headers = new Headers();
-      message.headers().forEach(headers::put);
-      // Nats-Expected-Stream and Nats-Msg-Id are plain JetStream headers: set here, in the one Headers, rather than
-      // through PublishOptions, whose use makes jnats copy and re-validate every header of every message
-      // (NatsJetStream.mergePublishOptions). The server treats both ways identically.
-      headers.put(HEADER_EXPECTED_STREAM, expectedStreamBySubject.computeIfAbsent(message.subject(),
-          subject -> SubjectMatcher.matches(streams.deadLetterFilter(), subject)
-              ? options.deadLetterStreamName() : options.streamName()));
+      Headers headers;
       if (message.messageId() != null && !message.messageId().isBlank()) {
+        headers = buildHeaders(message);
         headers.put(HEADER_MSG_ID, message.messageId());
+      } else {
+        // no per-message header: the same read-only jnats Headers (validated and serialized once) for every
+        // message with the same subject and headers, e.g. every publish of one event type
+        headers = sharedHeaders.get(new HeadersKey(message.subject(), message.headers()));
+        if (headers == null) {
+          headers = new Headers(buildHeaders(message), true);
+          if (sharedHeaders.size() < MAX_SHARED_HEADERS) {
+            sharedHeaders.putIfAbsent(new HeadersKey(message.subject(), message.headers()), headers);
+          }
+        }
       }
       NatsMessage msg = NatsMessage.builder()
           .subject(message.subject())
@@ -253,6 +260,22 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     });
     return result;
   }
+
+  /**
+   * Nats-Expected-Stream and Nats-Msg-Id are plain JetStream headers: set here, in the one Headers, rather than
+   * through PublishOptions, whose use makes jnats copy and re-validate every header of every message
+   * (NatsJetStream.mergePublishOptions). The server treats both ways identically.
+   */
+  private Headers buildHeaders(OutboundMessage message) {
+    Headers headers = new Headers();
+    message.headers().forEach(headers::put);
+    headers.put(HEADER_EXPECTED_STREAM, expectedStreamBySubject.computeIfAbsent(message.subject(),
+        subject -> SubjectMatcher.matches(streams.deadLetterFilter(), subject)
+            ? options.deadLetterStreamName() : options.streamName()));
+    return headers;
+  }
+
+  private record HeadersKey(String subject, Map<String, String> headers) {}
 
   /** Fails every publish whose ack is overdue; runs every few ms on {@link #publishTimeouts}. */
   private void failOverduePublishes() {

@@ -84,8 +84,22 @@ class EventClientEndToEndTest {
     assertThat(received).containsExactly(sent);
     assertThat(contexts.get(0).headers())
         .containsEntry("Ec-Contract-Id", TICKET_CREATED.contractId())
-        .containsKey("Nats-Msg-Id");
+        .doesNotContainKey("Nats-Msg-Id"); // no de-duplication key unless the publisher asks for one
     assertThat(contexts.get(0).deliveryCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeduplicationKeyStoresARetriedPublishOnce() throws Exception {
+    TicketCreatedEvent event = new TicketCreatedEvent("t1", 0, "concert", 20.0, "u1");
+    PublishAck first = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
+    PublishAck retry = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
+    PublishAck other = client.publish(TICKET_CREATED, event).get(5, TimeUnit.SECONDS);
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(retry.duplicate()).isTrue();
+    assertThat(retry.sequence()).isEqualTo(first.sequence());
+    assertThat(other.duplicate()).isFalse();
+    assertThat(other.sequence()).isEqualTo(first.sequence() + 1);
   }
 
   @Test
