@@ -54,6 +54,22 @@ public final class DefaultEventClient implements EventClient {
   /** Per event type, resolved on its first publish (failures are not cached: they throw from computeIfAbsent). */
   private final Map<EventType<?>, OutboundBinding> bindings = new ConcurrentHashMap<>();
   private final Thread shutdownHook;
+  private final String deadLetterPrefix;
+
+  /** One owner for the dead-letter prefix: the transport when it has one, else the client options. */
+  private static String deadLetterPrefix(Transport transport, ClientOptions options) {
+    String owned = transport.deadLetterPrefix();
+    if (owned == null) {
+      return options.deadLetterPrefix();
+    }
+    if (options.deadLetterPrefixSet() && !owned.equals(options.deadLetterPrefix())) {
+      throw new IllegalArgumentException("ClientOptions.deadLetterPrefix '" + options.deadLetterPrefix()
+          + "' differs from the " + transport.name() + " transport's dead-letter prefix '" + owned
+          + "': configure it once, on the transport (e.g. JetStreamOptions.deadLetterSubjectPrefix), and leave "
+          + "ClientOptions.deadLetterPrefix unset");
+    }
+    return owned;
+  }
 
   /**
    * Creates the client; loads the contracts (failing fast on broken ones) and registers the shutdown hook.
@@ -67,6 +83,7 @@ public final class DefaultEventClient implements EventClient {
     this.contracts = options.contracts();
     this.codec = EventCodec.create(options.maxPayloadBytes(), options.maxNestingDepth());
     this.errors = options.errorListener();
+    this.deadLetterPrefix = deadLetterPrefix(transport, options);
     if (options.closeOnShutdown()) {
       shutdownHook = new Thread(this::closeOnShutdown, "eventcontracts-shutdown-" + transport.name());
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -284,7 +301,7 @@ public final class DefaultEventClient implements EventClient {
       this.handler = handler;
       this.subscription = subscription;
       this.counters = metrics.of(type.subject());
-      this.deadLetterSubject = options.deadLetterPrefix() + "." + type.subject();
+      this.deadLetterSubject = deadLetterPrefix + "." + type.subject();
       this.ackWaitNanos = listenOptions.ackWait().toNanos();
     }
 

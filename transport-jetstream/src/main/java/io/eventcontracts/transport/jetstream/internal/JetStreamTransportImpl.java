@@ -177,6 +177,13 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     return "jetstream";
   }
 
+  /** The dead-letter stream's prefix ({@code JetStreamOptions.deadLetterSubjectPrefix} without the final dot). */
+  @Override
+  public String deadLetterPrefix() {
+    String prefix = options.deadLetterSubjectPrefix();
+    return prefix.substring(0, prefix.length() - 1);
+  }
+
   @Override
   public JetStreamOptions options() {
     return options;

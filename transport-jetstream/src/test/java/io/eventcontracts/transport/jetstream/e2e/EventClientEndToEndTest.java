@@ -137,6 +137,32 @@ class EventClientEndToEndTest {
     assertThat(received).isEmpty();
   }
 
+  @Test
+  void theDeadLetterPrefixIsConfiguredOnceOnTheTransport() throws Exception {
+    JetStreamOptions custom = JetStreamOptions.builder().servers(server.url()).serviceName("dlq-owner")
+        .subjects(List.of("ticket:created")).deadLetterStreamName("DLQ2").deadLetterSubjectPrefix("dlq.").build();
+    try (JetStreamTransport refused = JetStreamTransport.connect(custom)) {
+      assertThatThrownBy(() -> EventClient.create(refused, ClientOptions.builder()
+          .closeOnShutdown(false).deadLetterPrefix("deadletter").build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'deadletter'").hasMessageContaining("'dlq'");
+    }
+    try (EventClient owner = EventClient.create(JetStreamTransport.connect(custom),
+        ClientOptions.builder().closeOnShutdown(false).build());
+        Connection seed = Nats.connect(server.url())) {
+      owner.subscribe(TICKET_CREATED, ListenOptions.of("dlq-owner"), (event, context) -> context.ack());
+      seed.publish("ticket:created", "{}".getBytes(StandardCharsets.UTF_8));
+      await("dead letter in DLQ2", () -> {
+        try {
+          return seed.jetStreamManagement().getStreamInfo("DLQ2").getStreamState().getMsgCount() == 1;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertThat(seed.jetStreamManagement().getLastMessage("DLQ2", "dlq.ticket:created")).isNotNull();
+    }
+  }
+
   private static long deadLetters(Connection c) {
     try {
       return c.jetStreamManagement().getStreamInfo("EVENTCONTRACTS_DEADLETTER").getStreamState().getMsgCount();
