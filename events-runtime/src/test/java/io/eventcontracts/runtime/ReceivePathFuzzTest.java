@@ -16,9 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,13 +40,12 @@ class ReceivePathFuzzTest {
   static final FuzzTransport TRANSPORT = new FuzzTransport();
   static final EventClient CLIENT = EventClient.create(TRANSPORT, ClientOptions.builder()
       .contracts(EventClientPublishTest.CONTRACTS).closeOnShutdown(false).build());
-  static final List<TicketCreatedEvent> HANDLED = new ArrayList<>();
-  static final List<byte[]> HANDLED_PAYLOADS = new ArrayList<>();
+  static final AtomicLong HANDLED = new AtomicLong();
   static final AtomicLong SEQUENCE = new AtomicLong();
 
   static {
     CLIENT.subscribe(TicketCreatedEvent.TYPE, ListenOptions.builder("fuzz").maxDeliver(3).build(), (event, ctx) -> {
-      HANDLED.add(event);
+      HANDLED.incrementAndGet();
       ctx.ack();
     });
   }
@@ -63,13 +60,13 @@ class ReceivePathFuzzTest {
     long deliveryCount = data.consumeLong(1, 6);
     byte[] payload = data.consumeRemainingAsBytes();
     FuzzMessage message = new FuzzMessage(payload, headers, SEQUENCE.incrementAndGet(), deliveryCount);
-    int handledBefore = HANDLED.size();
-    int deadBefore = TRANSPORT.deadLetters.size();
+    long handledBefore = HANDLED.get();
+    long deadBefore = TRANSPORT.deadLetterCount;
 
     TRANSPORT.handler.onMessage(message); // must not throw
 
-    boolean handled = HANDLED.size() > handledBefore;
-    boolean deadLettered = TRANSPORT.deadLetters.size() > deadBefore;
+    boolean handled = HANDLED.get() > handledBefore;
+    boolean deadLettered = TRANSPORT.deadLetterCount > deadBefore;
     assertThat(message.acks).as("acked exactly once").isEqualTo(1);
     assertThat(handled ^ deadLettered).as("handled xor dead-lettered").isTrue();
     if (handled) {
@@ -79,7 +76,7 @@ class ReceivePathFuzzTest {
           CLIENT.codec().readTree(SUBJECT, payload))).as("handled payload validates").isEmpty();
     }
     if (deadLettered) {
-      assertThat(TRANSPORT.deadLetters.get(TRANSPORT.deadLetters.size() - 1).payload().length)
+      assertThat(TRANSPORT.lastDeadLetter.payload().length)
           .as("dead letter fits the server's 1 MiB max_payload").isLessThan(1024 * 1024);
     }
   }
@@ -120,7 +117,8 @@ class ReceivePathFuzzTest {
   /** Captures the handler; every dead-letter publish succeeds at once. */
   static final class FuzzTransport implements Transport {
     volatile InboundHandler handler;
-    final List<OutboundMessage> deadLetters = new ArrayList<>();
+    long deadLetterCount;
+    OutboundMessage lastDeadLetter;
 
     @Override
     public String name() {
@@ -129,8 +127,9 @@ class ReceivePathFuzzTest {
 
     @Override
     public CompletableFuture<PublishAck> publish(OutboundMessage message) {
-      deadLetters.add(message);
-      return CompletableFuture.completedFuture(new PublishAck(message.subject(), "fuzz", deadLetters.size(), false));
+      deadLetterCount++;
+      lastDeadLetter = message;
+      return CompletableFuture.completedFuture(new PublishAck(message.subject(), "fuzz", deadLetterCount, false));
     }
 
     @Override
