@@ -481,7 +481,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     }
     restarts.shutdownNow();
     publishTimeouts.shutdownNow();
-    handlerThreads.shutdown();
+    handlerThreads.shutdownNow(); // only idle workers are left: subscriptions were stopped above
     closeQuietly(connection);
     LOG.info("closed connection {}", connectionName);
   }

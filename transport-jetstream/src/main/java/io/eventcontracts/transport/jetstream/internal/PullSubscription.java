@@ -10,6 +10,7 @@ import io.nats.client.StreamContext;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,11 +40,15 @@ final class PullSubscription implements TransportSubscription {
    * Parsing, validation and the handler thus run off the dispatcher thread, which keeps reading and queueing
    * (as raw jnats overlaps its own work with the handler's), and a listener can use more than one core.
    */
-  private final ConcurrentLinkedQueue<JetStreamInboundMessage> queue = new ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<JetStreamInboundMessage> queue = new LinkedBlockingQueue<>();
+  /** A worker without work waits this long for the next delivery before it gives its thread back to the pool. */
+  private static final long WORKER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Workers handling a delivery right now (close() waits for these, not for idle ones). */
+  private final AtomicInteger busy = new AtomicInteger();
   private final Executor workers;
   private final int concurrency;
   private final long ackWaitNanos;
-  /** Workers running (0..concurrency); guarded by itself for close()'s wait. */
+  /** Workers running, busy or idle (0..concurrency). */
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicBoolean closing = new AtomicBoolean();
   /** Deliveries to nak after the pull request is gone (a nak before would send them straight back to it). */
@@ -147,42 +152,56 @@ final class PullSubscription implements TransportSubscription {
         try {
           workers.execute(this::work);
         } catch (RejectedExecutionException e) {
-          workerDone(); // transport closing: close() naks what is queued
+          running.decrementAndGet(); // transport closing: close() naks what is queued
         }
         return;
       }
     }
   }
 
-  /** A worker: hands queued deliveries to the handler until the queue is empty. */
+  /**
+   * A worker: hands queued deliveries to the handler, in order; after {@link #WORKER_IDLE_NANOS} without one it
+   * returns its thread to the pool (so an idle listener holds no handler thread, and a busy one does not pay a
+   * thread hand-off per message).
+   */
   private void work() {
     try {
-      JetStreamInboundMessage next;
-      while ((next = queue.poll()) != null) {
-        if (closing.get()) {
-          handBack.add(next.message());
-          continue;
+      while (true) {
+        JetStreamInboundMessage next = queue.poll();
+        if (next == null) {
+          if (closing.get()) {
+            return;
+          }
+          next = queue.poll(WORKER_IDLE_NANOS, TimeUnit.NANOSECONDS);
+          if (next == null) {
+            return;
+          }
         }
+        busy.incrementAndGet();
         try {
-          handler.onMessage(next);
+          if (closing.get()) {
+            handBack.add(next.message());
+          } else {
+            handler.onMessage(next);
+          }
         } catch (RuntimeException | Error e) {
           // not acked: the server redelivers after the ack wait, as NATS Streaming did
           LOG.warn("handler for {} (consumer {}) failed; the message will be redelivered after the ack wait",
               subject, consumerName, e);
+        } finally {
+          if (busy.decrementAndGet() == 0) {
+            synchronized (busy) {
+              busy.notifyAll();
+            }
+          }
         }
       }
+    } catch (InterruptedException e) {
+      // the transport is closing its handler pool
     } finally {
-      workerDone();
+      running.decrementAndGet();
     }
-    startWorkerIfNeeded(); // a message queued between the last poll and workerDone()
-  }
-
-  private void workerDone() {
-    if (running.decrementAndGet() == 0) {
-      synchronized (running) {
-        running.notifyAll();
-      }
-    }
+    startWorkerIfNeeded(); // a message queued between the last poll and the decrement
   }
 
   /**
@@ -281,15 +300,15 @@ final class PullSubscription implements TransportSubscription {
   }
 
   private void waitForWorkers(long deadline) throws InterruptedException {
-    synchronized (running) {
-      while (running.get() > 0) {
+    synchronized (busy) {
+      while (busy.get() > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           LOG.warn("handler for {} still busy after {}; closing anyway (the message will be redelivered)",
               subject, drainTimeout);
           return;
         }
-        running.wait(Math.max(1, left / 1_000_000));
+        busy.wait(Math.max(1, left / 1_000_000));
       }
     }
   }
