@@ -269,18 +269,6 @@ public final class DefaultEventClient implements EventClient {
     }
   }
 
-  private static String header(Map<String, String> headers, String name) {
-    if (headers == null) {
-      return null;
-    }
-    for (Map.Entry<String, String> e : headers.entrySet()) {
-      if (name.equalsIgnoreCase(e.getKey())) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
   /** Handles the deliveries of one subscription. */
   private final class InboundProcessor<T> {
     private final EventType<T> type;
@@ -337,7 +325,7 @@ public final class DefaultEventClient implements EventClient {
       DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters,
           finished);
       try {
-        String headerId = header(message.headers(), HEADER_CONTRACT_ID);
+        String headerId = message.header(HEADER_CONTRACT_ID);
         if (headerId != null && !contract.id().equals(BundledSchemas.normalizeId(headerId.trim()))) {
           reject(context, EventException.contractMismatch(subject, contract.id(), headerId));
           return;

@@ -13,6 +13,23 @@ public interface InboundMessage {
   /** Headers as received; empty where the transport has none (NATS Streaming) or the publisher sent none. */
   Map<String, String> headers();
 
+  /**
+   * The first value of header {@code name} (names compared ignoring case), or {@code null}. Transports override it
+   * to look one header up without building {@link #headers()}.
+   */
+  default String header(String name) {
+    Map<String, String> all = headers();
+    if (all == null) {
+      return null;
+    }
+    for (Map.Entry<String, String> e : all.entrySet()) {
+      if (name.equalsIgnoreCase(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
   /** The server's sequence number of the message in its stream or channel. */
   long sequence();
 
