@@ -27,6 +27,12 @@ import org.junit.jupiter.api.Test;
 /** The broker misbehaves: killed with SIGKILL mid-publish, its dead-letter stream deleted. Real nats-server. */
 class BrokerFaultsTest {
 
+  /**
+   * Client lifecycles (connect, subscribe, publish, close) in the leak test: 50 take ≈ 4 s on a loaded 2-core machine
+   * (200, as in the issue, took 17.6 s); a leak of one thread per cycle shows either way.
+   */
+  static final int CYCLES = 50;
+
   private NatsServerRunner server;
   private EventClient client;
 
@@ -101,6 +107,44 @@ class BrokerFaultsTest {
       assertThat(deadLettered || pending == 1).as("dead-lettered %s, ack pending %d", deadLettered, pending)
           .isTrue();
     }
+  }
+
+  @Test
+  void clientOpenCloseCyclesLeaveNoThreadsBehind() throws Exception {
+    JetStreamOptions options = JetStreamOptions.builder().servers(server.url()).serviceName("cycles")
+        .subjects(List.of("ticket:created")).drainTimeout(Duration.ofMillis(500)).build();
+    Runnable cycle = () -> {
+      try (EventClient c = EventClient.create(JetStreamTransport.connect(options),
+          ClientOptions.builder().closeOnShutdown(false).build())) {
+        c.subscribe(EventTypes.TICKET_CREATED, ListenOptions.of("cycles"), (event, ctx) -> ctx.ack());
+        c.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("c", 0, "c", 1.0, "u")).join();
+      }
+    };
+    for (int i = 0; i < 5; i++) {
+      cycle.run(); // warm-up: class loading, jnats' shared pools
+    }
+    int baseline = settledThreadCount();
+    for (int i = 0; i < CYCLES; i++) {
+      cycle.run();
+    }
+    int after = settledThreadCount();
+
+    assertThat(after).as("live threads after %d open/close cycles (baseline %d)", CYCLES, baseline)
+        .isLessThanOrEqualTo(baseline + 3);
+  }
+
+  /** Live threads once idle pool threads (jnats' and the handler pool's) have ended. */
+  private static int settledThreadCount() throws InterruptedException {
+    int count = Thread.activeCount();
+    for (int i = 0; i < 30; i++) {
+      Thread.sleep(100);
+      int now = Thread.activeCount();
+      if (now == count && i >= 10) {
+        return now;
+      }
+      count = now;
+    }
+    return count;
   }
 
   private PublishAck publishWhenReconnected() throws Exception {
