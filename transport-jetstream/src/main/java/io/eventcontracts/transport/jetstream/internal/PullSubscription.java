@@ -45,6 +45,11 @@ final class PullSubscription implements TransportSubscription {
   private static final long WORKER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** Workers handling a delivery right now (close() waits for these, not for idle ones). */
   private final AtomicInteger busy = new AtomicInteger();
+  /**
+   * Set on a worker thread while it runs the handler: a handler that closes its own subscription must not wait for
+   * itself.
+   */
+  private final ThreadLocal<Boolean> inHandler = new ThreadLocal<>();
   private final Executor workers;
   private final int concurrency;
   private final long ackWaitNanos;
@@ -182,14 +187,19 @@ final class PullSubscription implements TransportSubscription {
           if (closing.get()) {
             handBack.add(next.message());
           } else {
-            handler.onMessage(next);
+            inHandler.set(Boolean.TRUE);
+            try {
+              handler.onMessage(next);
+            } finally {
+              inHandler.remove();
+            }
           }
         } catch (RuntimeException | Error e) {
           // not acked: the server redelivers after the ack wait, as NATS Streaming did
           LOG.warn("handler for {} (consumer {}) failed; the message will be redelivered after the ack wait",
               subject, consumerName, e);
         } finally {
-          if (busy.decrementAndGet() == 0) {
+          if (busy.decrementAndGet() == 0 || closing.get()) {
             synchronized (busy) {
               busy.notifyAll();
             }
@@ -300,8 +310,9 @@ final class PullSubscription implements TransportSubscription {
   }
 
   private void waitForWorkers(long deadline) throws InterruptedException {
+    int self = Boolean.TRUE.equals(inHandler.get()) ? 1 : 0; // close() called from this subscription's handler
     synchronized (busy) {
-      while (busy.get() > 0) {
+      while (busy.get() > self) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           LOG.warn("handler for {} still busy after {}; closing anyway (the message will be redelivered)",

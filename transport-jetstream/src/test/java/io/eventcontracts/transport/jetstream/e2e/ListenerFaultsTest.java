@@ -175,6 +175,24 @@ class ListenerFaultsTest {
   }
 
   @Test
+  void aHandlerClosingItsOwnSubscriptionDoesNotWaitForItself() throws Exception {
+    Subscription[] self = new Subscription[1];
+    List<Long> closeMillis = new CopyOnWriteArrayList<>();
+    self[0] = client.subscribe(TICKET, ListenOptions.of("self-closing"), (event, ctx) -> {
+      ctx.ack();
+      long start = System.nanoTime();
+      self[0].close();
+      closeMillis.add((System.nanoTime() - start) / 1_000_000);
+    });
+
+    publish(1);
+    await("close from the handler", 10, () -> !closeMillis.isEmpty());
+
+    assertThat(closeMillis.get(0)).as("ms in close(); the drain timeout is 3 s").isLessThan(2000);
+    assertThat(self[0].isActive()).isFalse();
+  }
+
+  @Test
   void aRedeliveredInvalidMessageIsDeadLetteredAndCountedOnce() throws Exception {
     ListenOptions options = ListenOptions.of("again");
     Subscription s = client.subscribe(TICKET, options, (event, ctx) -> ctx.ack());
