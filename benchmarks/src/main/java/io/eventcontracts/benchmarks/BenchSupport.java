@@ -27,8 +27,6 @@ final class BenchSupport {
   static final String SUBJECT = EventTypes.TICKET_CREATED.subject();
   static final String CONTRACT_ID = EventTypes.TICKET_CREATED.contractId();
   static final String STREAM = JetStreamOptions.DEFAULT_STREAM;
-  /** Pull batch cap of the JetStream transport (JetStreamTransportImpl.MAX_BATCH), mirrored by the raw consumer. */
-  static final int TRANSPORT_MAX_BATCH = 64;
   /** How long a batch of publishes or a consume run may take before the benchmark fails instead of hanging. */
   static final long BATCH_TIMEOUT_SECONDS = 60;
 
@@ -119,10 +117,10 @@ final class BenchSupport {
         .build();
   }
 
-  /** The pull loop options the transport uses: batch min(maxInFlight, 64), expiry = pullExpiry (default 5 s). */
+  /** The pull loop options the transport uses: jnats' default batch (500), expiry = pullExpiry (default 5 s). */
   static io.nats.client.ConsumeOptions consumeOptions(int maxInFlight) {
+    // what the JetStream transport uses: jnats' default batch (500) and threshold, the transport's pull expiry
     return io.nats.client.ConsumeOptions.builder()
-        .batchSize(Math.min(maxInFlight, TRANSPORT_MAX_BATCH))
         .expiresIn(JetStreamOptions.DEFAULT_PULL_EXPIRY.toMillis())
         .build();
   }

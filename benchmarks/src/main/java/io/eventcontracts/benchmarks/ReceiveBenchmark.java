@@ -155,7 +155,8 @@ public class ReceiveBenchmark {
       }
       ConsumerContext consumer = js.getStreamContext(BenchSupport.STREAM)
           .createOrUpdateConsumer(BenchSupport.consumerConfig("raw-bench", maxInFlight));
-      loop = consumer.consume(BenchSupport.consumeOptions(maxInFlight), message -> {
+      // jnats' default consume options (batch 500, 30 s expiry, re-pull at 25 %), as hand-written code would use
+      loop = consumer.consume(message -> {
         passGate();
         message.ack();
         countOne();
@@ -184,6 +185,10 @@ public class ReceiveBenchmark {
     @Param({"64"})
     public int maxInFlight;
 
+    /** Listener concurrency ({@code ListenOptions.concurrency}); 1 = in order, like the raw handler. */
+    @Param({"1"})
+    public int concurrency;
+
     EventClient client;
     TicketCreatedListener listener;
 
@@ -193,6 +198,7 @@ public class ReceiveBenchmark {
       client = EventClient.create(BenchSupport.connectTransport(server.url()),
           BenchSupport.clientOptions(BenchSupport.registry()));
       int inFlight = maxInFlight;
+      int workers = concurrency;
       listener = new TicketCreatedListener(client) {
         @Override
         protected String queueGroupName() {
@@ -202,6 +208,11 @@ public class ReceiveBenchmark {
         @Override
         protected int maxInFlight() {
           return inFlight;
+        }
+
+        @Override
+        protected int concurrency() {
+          return workers;
         }
 
         @Override

@@ -9,12 +9,15 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ClientOptions options = ClientOptions.builder()
- *     .deadLetterPrefix("dlq")
  *     .errorListener(new ErrorListener() {
  *       public void deadLetterFailed(MessageContext c, EventException reason, Throwable error) { alert(error); }
  *     })
  *     .build();
  * }</pre>
+ *
+ * <p>The dead-letter subject prefix has one owner: a transport that stores dead letters in a stream of its own
+ * (JetStream: {@code JetStreamOptions.deadLetterSubjectPrefix}) decides it, and the client takes it from the
+ * transport. Set {@link Builder#deadLetterPrefix(String)} only for transports without one (NATS Streaming).
  */
 public final class ClientOptions {
 
@@ -25,6 +28,7 @@ public final class ClientOptions {
 
   private final Supplier<ContractRegistry> contracts;
   private final String deadLetterPrefix;
+  private final boolean deadLetterPrefixSet;
   private final int maxPayloadBytes;
   private final int maxNestingDepth;
   private final int deadLetterPayloadLimit;
@@ -35,6 +39,7 @@ public final class ClientOptions {
   private ClientOptions(Builder b) {
     this.contracts = b.contracts;
     this.deadLetterPrefix = b.deadLetterPrefix;
+    this.deadLetterPrefixSet = b.deadLetterPrefixSet;
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.maxNestingDepth = b.maxNestingDepth;
     this.deadLetterPayloadLimit = b.deadLetterPayloadLimit;
@@ -58,9 +63,17 @@ public final class ClientOptions {
     return contracts.get();
   }
 
-  /** Prefix of dead-letter subjects. */
+  /**
+   * Prefix of dead-letter subjects as set here (or the default); the client uses the transport's own prefix instead
+   * when the transport has one (see the class comment).
+   */
   public String deadLetterPrefix() {
     return deadLetterPrefix;
+  }
+
+  /** Whether {@link Builder#deadLetterPrefix(String)} was called (the client then checks it against the transport). */
+  public boolean deadLetterPrefixSet() {
+    return deadLetterPrefixSet;
   }
 
   /** Largest payload published or read. */
@@ -97,6 +110,7 @@ public final class ClientOptions {
   public static final class Builder {
     private Supplier<ContractRegistry> contracts = ContractRegistry::fromClasspath;
     private String deadLetterPrefix = DEFAULT_DEAD_LETTER_PREFIX;
+    private boolean deadLetterPrefixSet;
     private int maxPayloadBytes = EventCodec.DEFAULT_MAX_PAYLOAD_BYTES;
     private int maxNestingDepth = EventCodec.DEFAULT_MAX_NESTING_DEPTH;
     private int deadLetterPayloadLimit = DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT;
@@ -113,13 +127,18 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Prefix of dead-letter subjects ({@code <prefix>.<subject>}). Default {@code deadletter}. */
+    /**
+     * Prefix of dead-letter subjects ({@code <prefix>.<subject>}). Default {@code deadletter}. Only for transports
+     * that do not own the prefix (NATS Streaming): with JetStream set {@code JetStreamOptions.deadLetterSubjectPrefix}
+     * instead; a value here that differs from the transport's fails {@link EventClient#create}.
+     */
     public Builder deadLetterPrefix(String deadLetterPrefix) {
       Objects.requireNonNull(deadLetterPrefix, "deadLetterPrefix");
       if (deadLetterPrefix.isBlank() || deadLetterPrefix.endsWith(".")) {
         throw new IllegalArgumentException("deadLetterPrefix must be non-blank and not end with '.'");
       }
       this.deadLetterPrefix = deadLetterPrefix;
+      this.deadLetterPrefixSet = true;
       return this;
     }
 

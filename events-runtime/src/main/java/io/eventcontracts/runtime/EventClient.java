@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Publishes and receives contract-checked events over a {@link Transport}.
  *
- * <p>Every event published is serialized, re-parsed from those exact bytes and validated against its bundled
- * contract; an invalid event is never sent. Every message received is size- and depth-checked, parsed, validated
+ * <p>Every event published is turned into a JSON tree, the tree is validated against its bundled contract, and
+ * the bytes sent are written from that very tree (so they are exactly what was validated); an invalid event is
+ * never sent. Every message received is size- and depth-checked, parsed, validated
  * and only then bound to its class and handed to the handler; invalid messages are dead-lettered to
  * {@code <deadLetterPrefix>.<subject>} and acked, so they never block a queue group.
  *
@@ -42,6 +43,23 @@ public interface EventClient extends AutoCloseable {
    *     {@code UNKNOWN_SUBJECT}, {@code SCHEMA_NOT_BUNDLED}, {@code CONTRACT_MISMATCH}, {@code CLOSED}
    */
   <T> CompletableFuture<PublishAck> publish(EventType<T> type, T event);
+
+  /**
+   * Validates and publishes one event with a de-duplication key. On JetStream the key is sent as
+   * {@code Nats-Msg-Id}: within the stream's duplicate window (2 minutes by default) the server stores a message with
+   * the same key only once and acks the copy with {@link PublishAck#duplicate()} {@code true}, so a publish retried
+   * after a timeout cannot store the event twice. Derive the key from the event (e.g. ticket id + version), not from
+   * the attempt. Without a key ({@link #publish(EventType, Object)}, the default) nothing is de-duplicated and the
+   * server keeps no per-message record. NATS Streaming has no de-duplication and ignores the key.
+   *
+   * @param messageId the de-duplication key, or {@code null} for none
+   */
+  default <T> CompletableFuture<PublishAck> publish(EventType<T> type, T event, String messageId) {
+    if (messageId == null) {
+      return publish(type, event);
+    }
+    throw new UnsupportedOperationException(getClass().getName() + " does not support de-duplication keys");
+  }
 
   /**
    * Starts delivering valid events of {@code type} to {@code handler}.

@@ -29,6 +29,12 @@ public final class EventCodec {
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
 
   private final JsonMapper mapper;
+  /**
+   * Reads payload trees with every non-integral number as a {@code BigDecimal}: validation must see the exact
+   * decimal the payload holds ({@code 1.0000000000000000001} is not an integer, {@code -1e-400} is below
+   * {@code minimum: 0}); as doubles both would pass. Only tree reading is affected, not the mapper's other settings.
+   */
+  private final tools.jackson.databind.ObjectReader exactTreeReader;
   private final int maxPayloadBytes;
   private final int maxNestingDepth;
 
@@ -53,6 +59,7 @@ public final class EventCodec {
         .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
             JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .build();
+    this.exactTreeReader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   /** A codec with the default limits (1 MiB, depth 64). */
@@ -101,25 +108,57 @@ public final class EventCodec {
   }
 
   /**
-   * Parses payload bytes into a tree, within the limits.
+   * The JSON tree of an event: what {@link #write(String, Object)} would write, as a tree to validate and then
+   * write with {@link #write(String, JsonNode)}.
    *
-   * @throws EventException {@code UNPARSEABLE_PAYLOAD} with one violation whose keyword is
-   *     {@code maxPayloadBytes}, {@code maxNestingDepth} or {@code syntax}
+   * @throws EventException {@code INVALID_PAYLOAD} when Jackson cannot serialize the object
+   */
+  public JsonNode toTree(String subject, Object event) {
+    try {
+      return mapper.valueToTree(event);
+    } catch (JacksonException e) {
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject,
+          "cannot serialize " + event.getClass().getName() + " for '" + subject + "'",
+          java.util.List.of(new Violation("", e.getOriginalMessage(), "serialize")), e);
+    }
+  }
+
+  /** The bytes of a tree (from {@link #toTree(String, Object)} or {@link #readTree(String, byte[])}). */
+  public byte[] write(String subject, JsonNode tree) {
+    try {
+      return mapper.writeValueAsBytes(tree);
+    } catch (JacksonException e) {
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "cannot write the tree for '"
+          + subject + "'", java.util.List.of(new Violation("", e.getOriginalMessage(), "serialize")), e);
+    }
+  }
+
+  /**
+   * Parses payload bytes into a tree, within the limits. The bytes must be strict UTF-8 without a byte order mark
+   * (RFC 8259 §8.1: the verdict of JavaScript's {@code JSON.parse}); numbers with a fraction or exponent are read as
+   * exact decimals.
+   *
+   * @throws EventException {@code UNPARSEABLE_PAYLOAD} with one violation whose keyword names the limit or rule
+   *     broken: {@code maxPayloadBytes}, {@code maxNestingDepth}, {@code maxNumberLength}, {@code maxNameLength},
+   *     {@code maxStringLength}, {@code maxTokenCount}, {@code encoding} (not strict UTF-8) or {@code syntax}
    */
   public JsonNode readTree(String subject, byte[] payload) {
     if (payload.length > maxPayloadBytes) {
       throw EventException.unparseable(subject, new Violation("", "payload has " + payload.length
           + " bytes, more than the limit of " + maxPayloadBytes + " bytes", "maxPayloadBytes"), null);
     }
+    String encodingProblem = io.eventcontracts.runtime.internal.StrictUtf8.problem(payload);
+    if (encodingProblem != null) {
+      throw EventException.unparseable(subject, new Violation("", encodingProblem, "encoding"), null);
+    }
     try {
-      JsonNode tree = mapper.readTree(payload);
+      JsonNode tree = exactTreeReader.readTree(payload);
       if (tree == null || tree.isMissingNode()) {
         throw EventException.unparseable(subject, new Violation("", "payload is empty", "syntax"), null);
       }
       return tree;
     } catch (StreamConstraintsException e) {
-      String keyword = e.getMessage() != null && e.getMessage().contains("nesting depth")
-          ? "maxNestingDepth" : "maxPayloadBytes";
+      String keyword = limitKeyword(e.getOriginalMessage());
       String message = "maxNestingDepth".equals(keyword)
           ? "payload nests arrays/objects deeper than the limit of " + maxNestingDepth
           : e.getOriginalMessage();
@@ -127,6 +166,27 @@ public final class EventCodec {
     } catch (JacksonException e) {
       throw EventException.unparseable(subject, new Violation("", e.getOriginalMessage(), "syntax"), e);
     }
+  }
+
+  /** The keyword naming the parser limit a {@link StreamConstraintsException} reports (Jackson's own wording). */
+  static String limitKeyword(String message) {
+    String m = message == null ? "" : message;
+    if (m.startsWith("Document nesting depth")) {
+      return "maxNestingDepth";
+    }
+    if (m.startsWith("Number value length") || m.startsWith("BigDecimal scale")) {
+      return "maxNumberLength";
+    }
+    if (m.startsWith("Name length")) {
+      return "maxNameLength";
+    }
+    if (m.startsWith("String value length")) {
+      return "maxStringLength";
+    }
+    if (m.startsWith("Token count")) {
+      return "maxTokenCount";
+    }
+    return "maxPayloadBytes"; // "Document length ..."
   }
 
   /**

@@ -43,8 +43,18 @@ public class EventException extends RuntimeException {
     /** The client (or subscription) was already closed. */
     CLOSED,
     /** The event handler threw on the last allowed delivery; used as the reason of a dead letter. */
-    HANDLER_FAILED
+    HANDLER_FAILED,
+    /**
+     * The message was delivered more than {@code maxDeliver} times without being acked (the handler neither acked
+     * nor threw, or ran past the ack wait); used as the reason of a dead letter.
+     */
+    MAX_DELIVER_EXCEEDED
   }
+
+  /** At most this many violations are written into the exception message (all stay in {@link #violations()}). */
+  public static final int MAX_VIOLATIONS_IN_MESSAGE = 20;
+  /** Each violation in the exception message is cut to this many characters. */
+  public static final int MAX_VIOLATION_CHARS = 300;
 
   private final Kind kind;
   private final String subject;
@@ -70,11 +80,27 @@ public class EventException extends RuntimeException {
     if (violations == null || violations.isEmpty()) {
       return message;
     }
+    // bounded whatever the payload: a message with thousands of violations, or one naming a 50,000-character key,
+    // must not become a megabyte of exception text (and log line); violations() keeps every one of them
     StringBuilder sb = new StringBuilder(message);
-    for (Violation v : violations) {
-      sb.append(System.lineSeparator()).append("  ").append(v);
+    int shown = Math.min(violations.size(), MAX_VIOLATIONS_IN_MESSAGE);
+    for (int i = 0; i < shown; i++) {
+      sb.append(System.lineSeparator()).append("  ").append(abbreviate(violations.get(i).toString(),
+          MAX_VIOLATION_CHARS));
+    }
+    if (violations.size() > shown) {
+      sb.append(System.lineSeparator()).append("  ... and ").append(violations.size() - shown)
+          .append(" more violation(s)");
     }
     return sb.toString();
+  }
+
+  /** {@code text} cut to {@code max} characters, marked with {@code ...(N chars)} when cut. */
+  static String abbreviate(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max) + "...(" + text.length() + " chars)";
   }
 
   /** What went wrong. */
@@ -148,6 +174,12 @@ public class EventException extends RuntimeException {
   public static EventException handlerFailed(String subject, long deliveryCount, Throwable cause) {
     return new EventException(Kind.HANDLER_FAILED, subject,
         "handler for '" + subject + "' failed on delivery " + deliveryCount + ": " + cause, null, cause);
+  }
+
+  /** The message arrived for the {@code deliveryCount}-th time, more than {@code maxDeliver} allows. */
+  public static EventException maxDeliverExceeded(String subject, long deliveryCount, int maxDeliver) {
+    return new EventException(Kind.MAX_DELIVER_EXCEEDED, subject, "message on '" + subject + "' arrived for the "
+        + deliveryCount + ". time without being acked (maxDeliver " + maxDeliver + ")", null, null);
   }
 
   /** A transport failure of the given kind ({@code PUBLISH_TIMEOUT}, {@code NOT_CONNECTED} ...). */

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param autoAck ack automatically when the handler returns normally. Default {@code false} (manual, as the seed)
  * @param deliverAllAvailable on the durable's very first start, deliver everything the server still has. Default
  *     {@code true}
+ * @param concurrency how many deliveries of this subscription are processed (parsed, validated, handled) at once,
+ *     each on its own thread; {@code 1} (the default) keeps the seed's one-at-a-time order. Capped by
+ *     {@code maxInFlight}
  */
 public record ListenOptions(
     String queueGroup,
@@ -27,7 +30,8 @@ public record ListenOptions(
     int maxInFlight,
     int maxDeliver,
     boolean autoAck,
-    boolean deliverAllAvailable) {
+    boolean deliverAllAvailable,
+    int concurrency) {
 
   /** Default ack wait: 5 seconds, as in the seed services. */
   public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(5);
@@ -53,6 +57,16 @@ public record ListenOptions(
     if (maxDeliver < 1) {
       throw new IllegalArgumentException("maxDeliver must be at least 1, was " + maxDeliver);
     }
+    if (concurrency < 1 || concurrency > maxInFlight) {
+      throw new IllegalArgumentException("concurrency must be between 1 and maxInFlight (" + maxInFlight
+          + "), was " + concurrency);
+    }
+  }
+
+  /** Options processing one delivery at a time (the form before {@code concurrency} existed). */
+  public ListenOptions(String queueGroup, String durableName, Duration ackWait, int maxInFlight, int maxDeliver,
+      boolean autoAck, boolean deliverAllAvailable) {
+    this(queueGroup, durableName, ackWait, maxInFlight, maxDeliver, autoAck, deliverAllAvailable, 1);
   }
 
   /** Options with every default for {@code queueGroup}. */
@@ -79,6 +93,7 @@ public record ListenOptions(
     private int maxDeliver = DEFAULT_MAX_DELIVER;
     private boolean autoAck;
     private boolean deliverAllAvailable = true;
+    private int concurrency = 1;
 
     private Builder() {}
 
@@ -124,10 +139,19 @@ public record ListenOptions(
       return this;
     }
 
+    /**
+     * Deliveries processed at once, each on its own thread. Default 1 (in order, one at a time). Raise it for
+     * handlers that wait on I/O or to validate on more than one core; order across messages is then not kept.
+     */
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
     /** Builds the options; fails if the queue group is missing or a value is out of range. */
     public ListenOptions build() {
       return new ListenOptions(queueGroup, durableName, ackWait, maxInFlight, maxDeliver, autoAck,
-          deliverAllAvailable);
+          deliverAllAvailable, concurrency);
     }
   }
 }

@@ -85,6 +85,14 @@ public abstract class Listener<T> implements AutoCloseable {
   }
 
   /**
+   * Deliveries handled at once, each on its own thread. Default 1: one at a time, in order (the seed's behaviour).
+   * See {@link ListenOptions#concurrency()}.
+   */
+  protected int concurrency() {
+    return 1;
+  }
+
+  /**
    * Handles one valid event. Throwing leaves the message unacked (redelivered after the ack wait).
    *
    * @param event the event, already validated against its contract
@@ -101,6 +109,7 @@ public abstract class Listener<T> implements AutoCloseable {
         .maxDeliver(maxDeliver())
         .autoAck(autoAck())
         .deliverAllAvailable(deliverAllAvailable())
+        .concurrency(concurrency())
         .build();
   }
 

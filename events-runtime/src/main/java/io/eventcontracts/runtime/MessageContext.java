@@ -12,6 +12,14 @@ public interface MessageContext {
    */
   void ack();
 
+  /**
+   * Tells the server that this message is still being worked on, which restarts its ack wait (JetStream's working
+   * indicator, {@code +WPI}). Call it from a handler that may run longer than the ack wait, before the wait runs out,
+   * and as often as needed; otherwise the server redelivers the message while the handler still works on it. No-op
+   * on NATS Streaming (no such signal: choose an ack wait longer than the slowest handler) and in test doubles.
+   */
+  default void inProgress() {}
+
   /** Whether the message has been acknowledged. */
   boolean acked();
 

@@ -43,6 +43,16 @@ public class Publisher<T> {
    * @throws EventException {@code INVALID_PAYLOAD} with every violation when the event breaks its contract
    */
   public CompletableFuture<PublishAck> publish(T event) {
-    return client.publish(type, event);
+    return client.publish(type, event, deduplicationKey(event));
+  }
+
+  /**
+   * The de-duplication key of {@code event}, or {@code null} (the default: no de-duplication, the cheapest publish).
+   * Override it to make retries safe on JetStream, deriving the key from the event's identity, e.g.
+   * {@code return event.getId() + ":" + event.getVersion();} — see {@link EventClient#publish(EventType, Object,
+   * String)}.
+   */
+  protected String deduplicationKey(T event) {
+    return null;
   }
 }

@@ -8,8 +8,10 @@ package io.eventcontracts.runtime;
  * @param received deliveries received (redeliveries included)
  * @param acked messages acknowledged (by the handler, by auto-ack, or by the runtime after dead-lettering)
  * @param redelivered deliveries with {@code deliveryCount > 1}
- * @param deadLettered messages whose dead letter was published successfully
- * @param invalid deliveries refused before the handler: unparseable, over a limit, invalid, contract mismatch
+ * @param deadLettered messages whose dead letter the server stored, once per message (a redelivered copy's dead
+ *     letter, discarded by the server as a duplicate, does not count)
+ * @param invalid messages refused before the handler (unparseable, over a limit, invalid, contract mismatch),
+ *     counted once per message when its dead letter is stored, not per redelivery
  * @param handlerFailed handler invocations that threw
  */
 public record SubjectMetrics(

@@ -9,7 +9,8 @@ import java.util.Objects;
  *     {@code required} and {@code additionalProperties} it points at the missing or unexpected property itself
  * @param message a human-readable explanation
  * @param keyword the JSON Schema keyword that failed ({@code type}, {@code required}, {@code format} ...) or one of
- *     the runtime's own checks: {@code syntax}, {@code maxPayloadBytes}, {@code maxNestingDepth}
+ *     the runtime's own checks: {@code syntax}, {@code encoding}, {@code maxPayloadBytes}, {@code maxNestingDepth},
+ *     {@code maxNumberLength}, {@code maxNameLength}, {@code maxStringLength}, {@code bind}
  */
 public record Violation(String pointer, String message, String keyword) {
 

@@ -40,8 +40,22 @@ class EventClientPublishTest {
         .containsEntry("Content-Type", "application/json")
         .containsEntry("Ec-Contract-Id", "https://eventcontracts.io/schemas/ticketing/ticket-created.json")
         .containsEntry("Ec-Contract-Version", "1");
-    assertThat(stored.get(0).message().messageId()).hasSize(36);
+    assertThat(stored.get(0).message().messageId()).as("no de-duplication key by default").isNull();
     assertThat(client.metrics().forSubject("ticket:created").published()).isEqualTo(1);
+  }
+
+  @Test
+  void aPublisherCanDeriveADeduplicationKeyFromTheEvent() {
+    Publisher<TicketCreatedEvent> publisher = new Publisher<>(client, TicketCreatedEvent.TYPE) {
+      @Override
+      protected String deduplicationKey(TicketCreatedEvent event) {
+        return event.getId() + ":" + event.getVersion();
+      }
+    };
+
+    publisher.publish(new TicketCreatedEvent("t7", 3, "concert", 20.5, "u1")).join();
+
+    assertThat(transport.stored("ticket:created").get(0).message().messageId()).isEqualTo("t7:3");
   }
 
   @Test

@@ -118,6 +118,36 @@ class EventClientReceiveTest {
   }
 
   @Test
+  void theExactDecimalIsValidatedNotItsDoubleApproximation() {
+    List<TicketCreatedEvent> handled = listenManually();
+
+    transport.inject(TICKET, ticket("t1").replace("\"version\":0", "\"version\":1.0000000000000000001"));
+    transport.inject(TICKET, ticket("t2").replace("\"price\":20", "\"price\":-1e-400"));
+    transport.inject(TICKET, ticket("t3").replace("\"version\":0", "\"version\":1.0"));   // 1.0 is an integer
+
+    assertThat(handled).extracting(TicketCreatedEvent::getId).containsExactly("t3");
+    assertThat(deadLetter(0).at("/violations/0/pointer").asString()).isEqualTo("/version");
+    assertThat(deadLetter(0).at("/violations/0/keyword").asString()).isEqualTo("type");
+    assertThat(deadLetter(1).at("/violations/0/pointer").asString()).isEqualTo("/price");
+    assertThat(deadLetter(1).at("/violations/0/keyword").asString()).isEqualTo("minimum");
+  }
+
+  @Test
+  void overlongUtf8IsNotReadAsTheCharacterItImitates() {
+    List<TicketCreatedEvent> handled = listenManually();
+    byte[] overlong = ticket("a").replace("\"id\":\"a\"", "\"id\":\"a@@\"").getBytes(StandardCharsets.UTF_8);
+    int at = new String(overlong, StandardCharsets.UTF_8).indexOf("@@");
+    overlong[at] = (byte) 0xC0;
+    overlong[at + 1] = (byte) 0xAF;                                                 // overlong form of '/'
+
+    transport.inject(TICKET, overlong, Map.of());
+
+    assertThat(handled).isEmpty();
+    assertThat(deadLetter(0).get("reason").asString()).isEqualTo("UNPARSEABLE_PAYLOAD");
+    assertThat(deadLetter(0).at("/violations/0/keyword").asString()).isEqualTo("encoding");
+  }
+
+  @Test
   void deadLetterEnvelopeCarriesEverythingNeededToReplay() {
     listenManually();
     String payload = ticket("t1").replace("\"price\":20", "\"price\":-1");
@@ -213,7 +243,8 @@ class EventClientReceiveTest {
     assertThat(transport.stored(DLQ)).hasSize(1);
     assertThat(deadLetter(0).get("deliveryCount").asLong()).isEqualTo(2);
     assertThat(handled).isEmpty();
-    assertThat(client.metrics().forSubject(TICKET)).isEqualTo(new SubjectMetrics(TICKET, 0, 2, 1, 1, 1, 2, 0));
+    // invalid counts messages, not deliveries: once, when the dead letter is stored
+    assertThat(client.metrics().forSubject(TICKET)).isEqualTo(new SubjectMetrics(TICKET, 0, 2, 1, 1, 1, 1, 0));
   }
 
   @Test

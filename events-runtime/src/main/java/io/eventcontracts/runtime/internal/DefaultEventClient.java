@@ -19,7 +19,6 @@ import io.eventcontracts.runtime.spi.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.spi.TransportSubscription;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +51,25 @@ public final class DefaultEventClient implements EventClient {
   private final DefaultEventMetrics metrics = new DefaultEventMetrics();
   private final Set<DefaultSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final MessageIds messageIds = new MessageIds();
+  /** Per event type, resolved on its first publish (failures are not cached: they throw from computeIfAbsent). */
+  private final Map<EventType<?>, OutboundBinding> bindings = new ConcurrentHashMap<>();
   private final Thread shutdownHook;
+  private final String deadLetterPrefix;
+
+  /** One owner for the dead-letter prefix: the transport when it has one, else the client options. */
+  private static String deadLetterPrefix(Transport transport, ClientOptions options) {
+    String owned = transport.deadLetterPrefix();
+    if (owned == null) {
+      return options.deadLetterPrefix();
+    }
+    if (options.deadLetterPrefixSet() && !owned.equals(options.deadLetterPrefix())) {
+      throw new IllegalArgumentException("ClientOptions.deadLetterPrefix '" + options.deadLetterPrefix()
+          + "' differs from the " + transport.name() + " transport's dead-letter prefix '" + owned
+          + "': configure it once, on the transport (e.g. JetStreamOptions.deadLetterSubjectPrefix), and leave "
+          + "ClientOptions.deadLetterPrefix unset");
+    }
+    return owned;
+  }
 
   /**
    * Creates the client; loads the contracts (failing fast on broken ones) and registers the shutdown hook.
@@ -68,6 +83,7 @@ public final class DefaultEventClient implements EventClient {
     this.contracts = options.contracts();
     this.codec = EventCodec.create(options.maxPayloadBytes(), options.maxNestingDepth());
     this.errors = options.errorListener();
+    this.deadLetterPrefix = deadLetterPrefix(transport, options);
     if (options.closeOnShutdown()) {
       shutdownHook = new Thread(this::closeOnShutdown, "eventcontracts-shutdown-" + transport.name());
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -78,34 +94,38 @@ public final class DefaultEventClient implements EventClient {
 
   @Override
   public <T> CompletableFuture<PublishAck> publish(EventType<T> type, T event) {
+    return publish(type, event, null);
+  }
+
+  @Override
+  public <T> CompletableFuture<PublishAck> publish(EventType<T> type, T event, String messageId) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(event, "event");
     ensureOpen();
+    OutboundBinding binding = bindings.get(type);
+    if (binding == null) {
+      binding = bindings.computeIfAbsent(type, this::bind);
+    }
     if (!type.javaType().isInstance(event)) {
       throw new IllegalArgumentException("event is a " + event.getClass().getName() + ", but " + type.subject()
           + " carries " + type.javaType().getName());
     }
-    String subject = type.subject();
-    Contract contract = contractFor(type);
-    byte[] payload = codec.write(subject, event);
-    JsonNode tree;
-    try {
-      tree = codec.readTree(subject, payload);
-    } catch (EventException e) {
-      // Our own bytes: the only way to fail here is a limit, which makes the event invalid for every receiver.
-      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "event for '" + subject
-          + "' exceeds the runtime limits", e.violations(), e);
-    }
-    List<Violation> violations = contracts.validate(contract.id(), tree);
+    String subject = binding.subject;
+    // validate the tree the bytes are written from: what is sent is exactly what was validated, with no re-parse
+    JsonNode tree = codec.toTree(subject, event);
+    List<Violation> violations = contracts.validate(binding.contract.id(), tree);
     if (!violations.isEmpty()) {
-      throw EventException.invalidPayload(subject, contract.id(), violations);
+      throw EventException.invalidPayload(subject, binding.contract.id(), violations);
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(HEADER_CONTENT_TYPE, "application/json");
-    headers.put(HEADER_CONTRACT_ID, contract.id());
-    headers.put(HEADER_CONTRACT_VERSION, Integer.toString(contract.version()));
-    OutboundMessage message = new OutboundMessage(subject, payload, headers, messageIds.next());
-    DefaultEventMetrics.Counters counters = metrics.of(subject);
+    byte[] payload = codec.write(subject, tree);
+    if (payload.length > codec.maxPayloadBytes()) {
+      // receivers would refuse it unread
+      throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "event for '" + subject
+          + "' exceeds the runtime limits", List.of(new Violation("", "payload has " + payload.length
+          + " bytes, more than the limit of " + codec.maxPayloadBytes() + " bytes", "maxPayloadBytes")), null);
+    }
+    OutboundMessage message = new OutboundMessage(subject, payload, binding.headers, messageId);
+    DefaultEventMetrics.Counters counters = binding.counters;
     return send(message).whenComplete((ack, error) -> {
       if (error == null) {
         counters.published.increment();
@@ -113,6 +133,18 @@ public final class DefaultEventClient implements EventClient {
         report(l -> l.publishFailed(subject, unwrap(error)), subject);
       }
     });
+  }
+
+  /** What publishing an event type needs, resolved once per type: contract, headers, counters. */
+  private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
+      DefaultEventMetrics.Counters counters) {}
+
+  private OutboundBinding bind(EventType<?> type) {
+    Contract contract = contractFor(type);
+    return new OutboundBinding(type.subject(), contract, Map.of(
+        HEADER_CONTENT_TYPE, "application/json",
+        HEADER_CONTRACT_ID, contract.id(),
+        HEADER_CONTRACT_VERSION, Integer.toString(contract.version())), metrics.of(type.subject()));
   }
 
   @Override
@@ -124,7 +156,7 @@ public final class DefaultEventClient implements EventClient {
     Contract contract = contractFor(type);
     SubscriptionRequest request = new SubscriptionRequest(type.subject(), listenOptions.queueGroup(),
         listenOptions.durableName(), listenOptions.ackWait(), listenOptions.maxInFlight(),
-        listenOptions.deliverAllAvailable(), listenOptions.maxDeliver());
+        listenOptions.deliverAllAvailable(), listenOptions.maxDeliver(), listenOptions.concurrency());
     DefaultSubscription subscription = new DefaultSubscription(type.subject(), listenOptions.queueGroup());
     InboundProcessor<T> processor = new InboundProcessor<>(type, contract, listenOptions, handler, subscription);
     subscriptions.add(subscription);
@@ -237,18 +269,6 @@ public final class DefaultEventClient implements EventClient {
     }
   }
 
-  private static String header(Map<String, String> headers, String name) {
-    if (headers == null) {
-      return null;
-    }
-    for (Map.Entry<String, String> e : headers.entrySet()) {
-      if (name.equalsIgnoreCase(e.getKey())) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
   /** Handles the deliveries of one subscription. */
   private final class InboundProcessor<T> {
     private final EventType<T> type;
@@ -258,6 +278,8 @@ public final class DefaultEventClient implements EventClient {
     private final DefaultSubscription subscription;
     private final DefaultEventMetrics.Counters counters;
     private final String deadLetterSubject;
+    private final long ackWaitNanos;
+    private final RecentSequences finished = new RecentSequences();
 
     InboundProcessor(EventType<T> type, Contract contract, ListenOptions listenOptions, EventHandler<T> handler,
         DefaultSubscription subscription) {
@@ -267,7 +289,8 @@ public final class DefaultEventClient implements EventClient {
       this.handler = handler;
       this.subscription = subscription;
       this.counters = metrics.of(type.subject());
-      this.deadLetterSubject = options.deadLetterPrefix() + "." + type.subject();
+      this.deadLetterSubject = deadLetterPrefix + "." + type.subject();
+      this.ackWaitNanos = listenOptions.ackWait().toNanos();
     }
 
     void process(InboundMessage message) {
@@ -276,12 +299,33 @@ public final class DefaultEventClient implements EventClient {
       }
       String subject = type.subject();
       counters.received.increment();
-      if (message.deliveryCount() > 1) {
+      long deliveryCount = message.deliveryCount();
+      if (deliveryCount > 1) {
         counters.redelivered.increment();
+        if (finished.contains(message.sequence())) {
+          // a copy of a message this subscription already acked or dead-lettered (redelivered while the handler
+          // ran past the ack wait, or the ack was lost): never hand it to the handler again; ack the copy
+          LOG.debug("{} #{} (delivery {}) was already finished here; acking the copy", subject,
+              message.sequence(), deliveryCount);
+          ackCopyQuietly(message);
+          return;
+        }
       }
-      DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters);
+      long waited = message.waitedNanos();
+      if (waited >= ackWaitNanos) {
+        // waited in the client's prefetch past its ack wait: the server has already sent it again (a later
+        // delivery will arrive); handling this copy as well would process the message twice
+        LOG.debug("{} #{} (delivery {}) waited {} ms in the client, past the ack wait; skipped", subject,
+            message.sequence(), deliveryCount, waited / 1_000_000);
+        return;
+      }
+      if (waited >= ackWaitNanos / 2) {
+        inProgressQuietly(message); // restart the ack wait before working on it
+      }
+      DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters,
+          finished);
       try {
-        String headerId = header(message.headers(), HEADER_CONTRACT_ID);
+        String headerId = message.header(HEADER_CONTRACT_ID);
         if (headerId != null && !contract.id().equals(BundledSchemas.normalizeId(headerId.trim()))) {
           reject(context, EventException.contractMismatch(subject, contract.id(), headerId));
           return;
@@ -299,10 +343,33 @@ public final class DefaultEventClient implements EventClient {
           reject(context, e);
           return;
         }
+        if (deliveryCount > listenOptions.maxDeliver()) {
+          // maxDeliver holds on the delivery count whatever the handler did (returned without acking, ran past
+          // the ack wait): the message is given up, not handed over once more
+          deadLetter(context, EventException.maxDeliverExceeded(subject, deliveryCount, listenOptions.maxDeliver()),
+              false);
+          return;
+        }
         invoke(event, context);
       } catch (RuntimeException unexpected) {
         LOG.error("unexpected failure processing {}; left unacked", context, unexpected);
         report(l -> l.errorOccurred(subject, unexpected), subject);
+      }
+    }
+
+    private void ackCopyQuietly(InboundMessage message) {
+      try {
+        message.ack();
+      } catch (RuntimeException e) {
+        LOG.debug("ack of an already finished copy failed", e);
+      }
+    }
+
+    private void inProgressQuietly(InboundMessage message) {
+      try {
+        message.inProgress();
+      } catch (RuntimeException e) {
+        LOG.debug("in-progress signal failed", e);
       }
     }
 
@@ -317,7 +384,8 @@ public final class DefaultEventClient implements EventClient {
         if (context.acked()) {
           LOG.warn("handler for {} threw after acking it: {}", context, failure.toString());
         } else if (context.deliveryCount() >= listenOptions.maxDeliver()) {
-          deadLetter(context, EventException.handlerFailed(context.subject(), context.deliveryCount(), failure));
+          deadLetter(context, EventException.handlerFailed(context.subject(), context.deliveryCount(), failure),
+              false);
         } else {
           LOG.warn("handler for {} failed (delivery {} of {}), redelivery after {}: {}", context,
               context.deliveryCount(), listenOptions.maxDeliver(), listenOptions.ackWait(), failure.toString());
@@ -330,11 +398,15 @@ public final class DefaultEventClient implements EventClient {
     }
 
     private void reject(DefaultMessageContext context, EventException reason) {
-      counters.invalid.increment();
-      deadLetter(context, reason);
+      deadLetter(context, reason, true);
     }
 
-    private void deadLetter(DefaultMessageContext context, EventException reason) {
+    /**
+     * Publishes the dead letter, then acks the original. Counters move once per message: the dead letter's id is
+     * derived from durable and sequence, so a redelivered copy's dead letter is recognised by the server as a
+     * duplicate and counts neither as {@code deadLettered} nor as {@code invalid} again.
+     */
+    private void deadLetter(DefaultMessageContext context, EventException reason, boolean invalid) {
       LOG.warn("dead-lettering {} #{} (delivery {}) to {}: {} {}", context.subject(), context.sequence(),
           context.deliveryCount(), deadLetterSubject, reason.kind(), DeadLetters.reasons(reason));
       CompletableFuture<PublishAck> sent;
@@ -348,9 +420,16 @@ public final class DefaultEventClient implements EventClient {
       }
       sent.whenComplete((ack, error) -> {
         if (error == null) {
-          counters.deadLettered.increment();
+          boolean duplicate = ack != null && ack.duplicate();
           ackQuietly(context);
-          report(l -> l.deadLettered(context, reason), context.subject());
+          finished.add(context.sequence());
+          if (!duplicate) {
+            counters.deadLettered.increment();
+            if (invalid) {
+              counters.invalid.increment();
+            }
+            report(l -> l.deadLettered(context, reason), context.subject());
+          }
         } else {
           Throwable cause = unwrap(error);
           LOG.warn("could not dead-letter {} to {}; NOT acked, it will be redelivered: {}", context,
@@ -375,6 +454,7 @@ public final class DefaultEventClient implements EventClient {
     private final String subject;
     private final String queueGroup;
     private final AtomicBoolean active = new AtomicBoolean(true);
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile TransportSubscription delegate;
 
     DefaultSubscription(String subject, String queueGroup) {
@@ -401,18 +481,27 @@ public final class DefaultEventClient implements EventClient {
       return active.get();
     }
 
+    /**
+     * Closes the transport subscription first (it stops fetching, hands prefetched deliveries back where it can and
+     * waits for those being handled), then goes inactive: a delivery in the handler finishes normally.
+     */
     @Override
     public void close() {
-      if (active.compareAndSet(true, false)) {
-        subscriptions.remove(this);
-        if (delegate != null) {
-          delegate.close();
+      if (closing.compareAndSet(false, true)) {
+        try {
+          if (delegate != null) {
+            delegate.close();
+          }
+        } finally {
+          active.set(false);
+          subscriptions.remove(this);
         }
       }
     }
 
     @Override
     public void unsubscribe() {
+      closing.set(true);
       boolean wasActive = active.getAndSet(false);
       subscriptions.remove(this);
       if (delegate != null && (wasActive || !closed.get())) {
@@ -423,41 +512,6 @@ public final class DefaultEventClient implements EventClient {
     @Override
     public String toString() {
       return "Subscription[" + subject + ", queueGroup=" + queueGroup + (isActive() ? "" : ", closed") + "]";
-    }
-  }
-
-  /**
-   * Message ids ({@code Nats-Msg-Id} on JetStream): a random 96-bit prefix drawn once per client instance from
-   * {@code java.security.SecureRandom}, then a per-client counter — unique across clients and restarts without a
-   * {@code UUID.randomUUID()} (a SecureRandom draw, ~5 % of the publishing thread's CPU) per publish. 36 characters
-   * like a UUID, so columns and log formats sized for UUIDs still fit: 19 base-36 digits of the prefix, {@code -},
-   * 16 base-36 digits of the counter (zero-padded), e.g. {@code 0k3q9x1b7c2m4n8p5r6-0000000000000001}.
-   */
-  static final class MessageIds {
-    private static final int PREFIX_DIGITS = 19; // 36^19 > 2^96
-    private static final int COUNTER_DIGITS = 16; // 36^13 > 2^63 already
-    private final char[] prefix = new char[PREFIX_DIGITS + 1];
-    private final AtomicLong counter = new AtomicLong();
-
-    MessageIds() {
-      String random = new java.math.BigInteger(96, new java.security.SecureRandom()).toString(36);
-      int pad = PREFIX_DIGITS - random.length();
-      for (int i = 0; i < pad; i++) {
-        prefix[i] = '0';
-      }
-      random.getChars(0, random.length(), prefix, pad);
-      prefix[PREFIX_DIGITS] = '-';
-    }
-
-    String next() {
-      long n = counter.incrementAndGet();
-      char[] id = new char[PREFIX_DIGITS + 1 + COUNTER_DIGITS];
-      System.arraycopy(prefix, 0, id, 0, prefix.length);
-      for (int i = id.length - 1; i > PREFIX_DIGITS; i--) {
-        id[i] = Character.forDigit((int) (n % 36), 36);
-        n /= 36;
-      }
-      return new String(id);
     }
   }
 }

@@ -12,12 +12,15 @@ final class DefaultMessageContext implements MessageContext {
   private final InboundMessage message;
   private final String queueGroup;
   private final DefaultEventMetrics.Counters counters;
+  private final RecentSequences finished;
   private final AtomicBoolean acked = new AtomicBoolean();
 
-  DefaultMessageContext(InboundMessage message, String queueGroup, DefaultEventMetrics.Counters counters) {
+  DefaultMessageContext(InboundMessage message, String queueGroup, DefaultEventMetrics.Counters counters,
+      RecentSequences finished) {
     this.message = message;
     this.queueGroup = queueGroup;
     this.counters = counters;
+    this.finished = finished;
   }
 
   @Override
@@ -36,6 +39,20 @@ final class DefaultMessageContext implements MessageContext {
           "ack of " + subject() + " #" + sequence() + " failed: " + e, e);
     }
     counters.acked.increment();
+    finished.add(message.sequence());
+  }
+
+  @Override
+  public void inProgress() {
+    if (acked.get()) {
+      return;
+    }
+    try {
+      message.inProgress();
+    } catch (RuntimeException e) {
+      throw EventException.transport(EventException.Kind.TRANSPORT_ERROR, subject(),
+          "in-progress signal for " + subject() + " #" + sequence() + " failed: " + e, e);
+    }
   }
 
   @Override

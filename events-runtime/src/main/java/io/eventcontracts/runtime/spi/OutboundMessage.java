@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param subject the NATS subject
  * @param payload the exact bytes to send (JSON of the event)
  * @param headers headers to send where the transport supports them (JetStream does, NATS Streaming does not)
- * @param messageId unique id of this publish; JetStream uses it for de-duplication ({@code Nats-Msg-Id})
+ * @param messageId de-duplication key, or {@code null} for none; JetStream sends it as {@code Nats-Msg-Id} and
+ *     stores a message with the same key only once within the stream's duplicate window
  */
 public record OutboundMessage(String subject, byte[] payload, Map<String, String> headers, String messageId) {
 

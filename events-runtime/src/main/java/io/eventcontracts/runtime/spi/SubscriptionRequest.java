@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param deliverAllAvailable on the very first start of the durable, deliver everything the server still has
  * @param maxDeliver after how many deliveries the runtime gives up on a message (dead-letters it); the transport
  *     passes it to the server where the server supports it
+ * @param concurrency how many deliveries the transport may hand to the handler at once (from as many threads)
  */
 public record SubscriptionRequest(
     String subject,
@@ -22,7 +23,8 @@ public record SubscriptionRequest(
     Duration ackWait,
     int maxInFlight,
     boolean deliverAllAvailable,
-    int maxDeliver) {
+    int maxDeliver,
+    int concurrency) {
 
   public SubscriptionRequest {
     Objects.requireNonNull(subject, "subject");
@@ -33,5 +35,14 @@ public record SubscriptionRequest(
     if (maxDeliver < 1) {
       throw new IllegalArgumentException("maxDeliver must be at least 1, was " + maxDeliver);
     }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+    }
+  }
+
+  /** A request for one delivery at a time. */
+  public SubscriptionRequest(String subject, String queueGroup, String durableName, Duration ackWait,
+      int maxInFlight, boolean deliverAllAvailable, int maxDeliver) {
+    this(subject, queueGroup, durableName, ackWait, maxInFlight, deliverAllAvailable, maxDeliver, 1);
   }
 }

@@ -14,6 +14,15 @@ public interface Transport extends AutoCloseable {
   String name();
 
   /**
+   * The prefix of dead-letter subjects ({@code <prefix>.<subject>}, without the trailing {@code .}) when this
+   * transport owns it (stores dead letters in a place of its own, e.g. a JetStream dead-letter stream); {@code null}
+   * when any prefix will do. The client then uses this one, so the prefix is configured once.
+   */
+  default String deadLetterPrefix() {
+    return null;
+  }
+
+  /**
    * Sends one message. The future completes when the server has acknowledged (persisted) it, and fails with an
    * {@code EventException} of kind {@code PUBLISH_TIMEOUT}, {@code NOT_CONNECTED} or {@code TRANSPORT_ERROR}.
    */

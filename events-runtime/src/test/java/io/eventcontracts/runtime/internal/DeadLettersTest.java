@@ -68,11 +68,44 @@ class DeadLettersTest {
     JsonNode root = JSON.readTree(DeadLetters.envelope(context(), "orders-service", CONTRACT, reason,
         new byte[] {'{', '}'}, LIMIT, Instant.parse("2026-01-01T00:00:00Z")));
 
-    assertThat(root.get("violations")).hasSize(100);
-    assertThat(root.get("violationsOmitted").asInt()).isEqualTo(150);
+    assertThat(root.get("violations")).hasSize(DeadLetters.MAX_VIOLATIONS);
+    assertThat(root.get("violationsOmitted").asInt()).isEqualTo(250 - DeadLetters.MAX_VIOLATIONS);
+  }
+
+  @Test
+  void hostileViolationsHeadersAndTextsKeepTheEnvelopeAndTheLogLineBounded() {
+    // 20 unknown keys with 49,000-character names (the reported case made a 2.3 MB envelope and 2 MB log lines),
+    // plus 500 headers with huge names and values full of control characters (escaped sixfold in JSON)
+    String huge = "k".repeat(49_000);
+    List<Violation> many = IntStream.range(0, 20).mapToObj(i -> new Violation("/" + huge + i,
+        "property '" + huge + i + "' is not defined in the schema", "additionalProperties")).toList();
+    EventException reason = EventException.invalidPayload("ticket:created", CONTRACT.id(), many);
+    Map<String, String> headers = new java.util.HashMap<>();
+    for (int i = 0; i < 500; i++) {
+      headers.put("H" + i + "x".repeat(5_000), "\u0001".repeat(20_000));
+    }
+    byte[] payload = new byte[LIMIT * 3];
+
+    byte[] envelope = DeadLetters.envelope(context(headers), "orders-service", CONTRACT, reason, payload, LIMIT,
+        Instant.parse("2026-01-01T00:00:00Z"));
+
+    assertThat(envelope.length).isLessThanOrEqualTo(DeadLetters.maxEnvelopeBytes(LIMIT));
+    JsonNode root = JSON.readTree(envelope);
+    assertThat(root.get("violations").size()).isLessThanOrEqualTo(DeadLetters.MAX_VIOLATIONS);
+    root.get("violations").forEach(v -> assertThat(v.get("pointer").asString().length())
+        .isLessThanOrEqualTo(DeadLetters.MAX_POINTER_CHARS + 20));
+    assertThat(root.get("headersOmitted").asInt()).isGreaterThan(0);
+    assertThat(reason.getMessage().length()).isLessThan(10_000);
+    String logged = DeadLetters.reasons(reason);
+    assertThat(logged.length()).isLessThanOrEqualTo(DeadLetters.MAX_LOGGED_CHARS + 20);
+    assertThat(logged).contains("additionalProperties").contains("15 more");
   }
 
   private static MessageContext context() {
+    return context(Map.of());
+  }
+
+  private static MessageContext context(Map<String, String> headers) {
     return new MessageContext() {
       @Override public void ack() {}
       @Override public boolean acked() { return false; }
@@ -80,7 +113,7 @@ class DeadLettersTest {
       @Override public long sequence() { return 7; }
       @Override public long deliveryCount() { return 1; }
       @Override public boolean redelivered() { return false; }
-      @Override public Map<String, String> headers() { return Map.of(); }
+      @Override public Map<String, String> headers() { return headers; }
       @Override public String queueGroup() { return "orders-service"; }
     };
   }

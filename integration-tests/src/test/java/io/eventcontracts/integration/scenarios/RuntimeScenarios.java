@@ -556,7 +556,9 @@ public abstract class RuntimeScenarios {
     // At-least-once: an event handled just before the restart whose ack the old server never stored comes again.
     assertThat(duplicates).as("redelivered duplicates").isBetween(0, 16);
     SubjectMetrics m = listening.metrics().forSubject(TICKET_CREATED);
-    assertThat(m.received()).isEqualTo(listener.invocations());
+    // a redelivered copy of an event this listener had already acked is acked by the runtime without reaching the
+    // handler: it counts as received, not as an invocation
+    assertThat(m.received()).isGreaterThanOrEqualTo(listener.invocations());
     assertThat(m.invalid() + m.deadLettered() + m.handlerFailed()).isZero();
     System.out.printf("[%s] broker restart after %d of %d handled: %d duplicate deliveries afterwards%n",
         backend.name(), beforeRestart, acknowledged.size(), duplicates);

@@ -48,6 +48,11 @@ import org.slf4j.LoggerFactory;
 public final class StanTransport implements Transport {
 
   private static final Logger LOG = LoggerFactory.getLogger(StanTransport.class);
+  /**
+   * How long closing a subscription waits for its running handlers (so their acks reach the server instead of
+   * failing on a closed subscription and the message coming back); as JetStream's default drain timeout.
+   */
+  static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
 
   private final StanOptions options;
   private final StreamingConnection connection;
@@ -287,6 +292,8 @@ public final class StanTransport implements Transport {
     private final InboundHandler handler;
     private final Map<Long, Long> deliveries = new ConcurrentHashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
+    /** Handlers running now; close() waits for them so that their acks still reach the server. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Subscription sub;
 
     StanSubscription(SubscriptionRequest request, InboundHandler handler) {
@@ -299,6 +306,43 @@ public final class StanTransport implements Transport {
     }
 
     void onMessage(Message m) {
+      inFlight.incrementAndGet();
+      try {
+        if (done.get()) {
+          return; // closing: not acked, the server redelivers it (to another member of the queue group)
+        }
+        deliver(m);
+      } finally {
+        if (inFlight.decrementAndGet() == 0) {
+          synchronized (inFlight) {
+            inFlight.notifyAll();
+          }
+        }
+      }
+    }
+
+    /** Waits (bounded by {@link #CLOSE_WAIT}) until no handler of this subscription runs. */
+    private void awaitHandlers() {
+      long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+      synchronized (inFlight) {
+        while (inFlight.get() > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            LOG.warn("handler for '{}' still busy after {}; closing anyway (the message will be redelivered)",
+                request.subject(), CLOSE_WAIT);
+            return;
+          }
+          try {
+            inFlight.wait(Math.max(1, left / 1_000_000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+
+    private void deliver(Message m) {
       long seq = m.getSequence();
       // java-nats-streaming 2.2.3 drops MsgProto.redeliveryCount (field 7, newer servers) when it builds its
       // Message, so count deliveries here; a redelivery never seen before (restart, other queue member) counts 2.
@@ -321,6 +365,7 @@ public final class StanTransport implements Transport {
     public void close() {
       if (done.compareAndSet(false, true)) {
         subscriptions.remove(this);
+        awaitHandlers(); // their acks need the subscription still open
         Subscription s = sub;
         if (s != null) {
           try {
@@ -336,6 +381,7 @@ public final class StanTransport implements Transport {
     public void unsubscribe() {
       if (done.compareAndSet(false, true)) {
         subscriptions.remove(this);
+        awaitHandlers();
         try {
           sub.unsubscribe();
         } catch (IOException | RuntimeException e) {

@@ -394,6 +394,40 @@ abstract class StanTransportContractTest {
     return transport(b -> {});
   }
 
+  @Test
+  void closeWaitsForTheRunningHandlerSoItsAckCounts() throws Exception {
+    StanTransport t = transport();
+    java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+    List<Long> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TransportSubscription sub = t.subscribe(request("slow", "slow", Duration.ofSeconds(1), 10, true), m -> {
+      inHandler.countDown();
+      sleepQuietly(500);
+      m.ack(); // after close() was called: must still reach the server
+      acked.add(m.sequence());
+    });
+    publishAll(t, 1, 1);
+    assertThat(inHandler.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    sub.close();
+
+    assertThat(acked).hasSize(1);
+    AtomicInteger again = new AtomicInteger();
+    t.subscribe(request("slow", "slow", Duration.ofSeconds(1), 10, true), m -> {
+      again.incrementAndGet();
+      m.ack();
+    });
+    Thread.sleep(1800); // past the 1 s ack wait: an unacked message would be back by now
+    assertThat(again.get()).as("redeliveries of the message acked during close()").isZero();
+  }
+
+  static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   StanTransport transport(Consumer<StanOptions.Builder> customizer) {
     StanOptions.Builder b = StanOptions.builder()
         .clusterId(backend.clusterId())

@@ -14,12 +14,15 @@ final class JetStreamInboundMessage implements InboundMessage {
 
   private final Message message;
   private final NatsJetStreamMetaData meta;
-  private final Map<String, String> headers;
+  /** Built on first use: the runtime itself only looks up single headers ({@link #header(String)}). */
+  private Map<String, String> headers;
+  /** {@link System#nanoTime()} when the server last (re)started this delivery's ack wait, as far as we know. */
+  private volatile long ackWaitStartedNanos;
 
-  JetStreamInboundMessage(Message message) {
+  JetStreamInboundMessage(Message message, long receivedNanos) {
     this.message = message;
+    this.ackWaitStartedNanos = receivedNanos;
     this.meta = message.metaData();
-    this.headers = flatten(message.getHeaders());
   }
 
   /** The SPI has one value per header; JetStream allows several, the first wins. */
@@ -36,6 +39,34 @@ final class JetStreamInboundMessage implements InboundMessage {
     return Collections.unmodifiableMap(out);
   }
 
+  Message message() {
+    return message;
+  }
+
+  long ackWaitStartedNanos() {
+    return ackWaitStartedNanos;
+  }
+
+  void ackWaitRestarted(long nanos) {
+    ackWaitStartedNanos = nanos;
+  }
+
+  @Override
+  public long waitedNanos() {
+    return System.nanoTime() - ackWaitStartedNanos;
+  }
+
+  @Override
+  public void inProgress() {
+    try {
+      message.inProgress();
+      ackWaitStartedNanos = System.nanoTime();
+    } catch (IllegalStateException e) {
+      throw Failures.notConnected("cannot signal progress on " + subject() + " #" + sequence() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   @Override
   public String subject() {
     return message.getSubject();
@@ -49,7 +80,26 @@ final class JetStreamInboundMessage implements InboundMessage {
 
   @Override
   public Map<String, String> headers() {
-    return headers;
+    Map<String, String> h = headers;
+    if (h == null) {
+      h = flatten(message.getHeaders());
+      headers = h;
+    }
+    return h;
+  }
+
+  @Override
+  public String header(String name) {
+    Headers h = message.getHeaders();
+    if (h == null || h.isEmpty()) {
+      return null;
+    }
+    String exact = h.getFirst(name);
+    if (exact != null) {
+      return exact;
+    }
+    List<String> any = h.getIgnoreCase(name);
+    return any == null || any.isEmpty() ? null : any.get(0);
   }
 
   @Override

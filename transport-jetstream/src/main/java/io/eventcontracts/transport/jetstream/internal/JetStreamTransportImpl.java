@@ -52,8 +52,8 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
   private static final int CONSUMER_NOT_FOUND = 10014;
   /** Unnamed/non-durable consumers vanish this long after their last subscriber left. */
   private static final Duration EPHEMERAL_INACTIVE_THRESHOLD = Duration.ofSeconds(30);
-  /** Messages requested per pull; small so that prefetched messages do not sit out their ack wait. */
-  private static final int MAX_BATCH = 64;
+  /** How often prefetched deliveries are checked for an in-progress signal (see PullSubscription#keepQueuedAlive). */
+  private static final long KEEP_ALIVE_TICK_MILLIS = 100;
   /** How long a failed connect waits for jnats to report the reason on its callback thread. */
   private static final Duration CONNECT_REPORT_WAIT = Duration.ofMillis(500);
   /** JetStream publish headers (what jnats' PublishOptions would set). */
@@ -80,11 +80,28 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
    * dead-letter prefix, the event stream otherwise. Cached because matching splits both strings.
    */
   private final Map<String, String> expectedStreamBySubject = new ConcurrentHashMap<>();
+  /** Read-only jnats headers shared by publishes without a message id; bounded (dead letters vary them). */
+  private final Map<HeadersKey, Headers> sharedHeaders = new ConcurrentHashMap<>();
+  private static final int MAX_SHARED_HEADERS = 1024;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService restarts = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "eventcontracts-jetstream-restart");
     t.setDaemon(true);
     return t;
+  });
+  /**
+   * Threads that run listeners' parsing, validation and handlers (each subscription uses at most its
+   * {@code concurrency} of them at once). Shared and cached: an idle listener holds no thread of its own here.
+   */
+  private final ExecutorService handlerThreads = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+    private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "eventcontracts-jetstream-handler-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
   });
   /** One thread per transport that enforces {@code publishTimeout}; see {@link #pendingPublishes}. */
   private final ScheduledExecutorService publishTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,6 +125,18 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     // a publish fails at most one tick after its deadline: 50 ms late for the default 5 s, 10 ms for short ones
     long tick = Math.max(10, Math.min(50, options.publishTimeout().toMillis() / 10));
     publishTimeouts.scheduleWithFixedDelay(this::failOverduePublishes, tick, tick, TimeUnit.MILLISECONDS);
+    publishTimeouts.scheduleWithFixedDelay(this::keepQueuedAlive, KEEP_ALIVE_TICK_MILLIS, KEEP_ALIVE_TICK_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void keepQueuedAlive() {
+    for (PullSubscription subscription : subscriptions) {
+      try {
+        subscription.keepQueuedAlive();
+      } catch (RuntimeException e) {
+        LOG.debug("in-progress signals for {} failed", subscription, e);
+      }
+    }
   }
 
   public static JetStreamTransport connect(JetStreamOptions options) {
@@ -136,6 +165,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     } catch (RuntimeException e) {
       if (transport != null) {
         transport.publishTimeouts.shutdownNow(); // its thread is already running
+        transport.handlerThreads.shutdownNow();
       }
       closeQuietly(connection);
       throw e;
@@ -145,6 +175,13 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
   @Override
   public String name() {
     return "jetstream";
+  }
+
+  /** The dead-letter stream's prefix ({@code JetStreamOptions.deadLetterSubjectPrefix} without the final dot). */
+  @Override
+  public String deadLetterPrefix() {
+    String prefix = options.deadLetterSubjectPrefix();
+    return prefix.substring(0, prefix.length() - 1);
   }
 
   @Override
@@ -190,16 +227,20 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     CompletableFuture<io.nats.client.api.PublishAck> sent;
     try {
       streams.ensureSubject(message.subject());
-      Headers headers = new Headers();
-      message.headers().forEach(headers::put);
-      // Nats-Expected-Stream and Nats-Msg-Id are plain JetStream headers: set here, in the one Headers, rather than
-      // through PublishOptions, whose use makes jnats copy and re-validate every header of every message
-      // (NatsJetStream.mergePublishOptions). The server treats both ways identically.
-      headers.put(HEADER_EXPECTED_STREAM, expectedStreamBySubject.computeIfAbsent(message.subject(),
-          subject -> SubjectMatcher.matches(streams.deadLetterFilter(), subject)
-              ? options.deadLetterStreamName() : options.streamName()));
+      Headers headers;
       if (message.messageId() != null && !message.messageId().isBlank()) {
+        headers = buildHeaders(message);
         headers.put(HEADER_MSG_ID, message.messageId());
+      } else {
+        // no per-message header: the same read-only jnats Headers (validated and serialized once) for every
+        // message with the same subject and headers, e.g. every publish of one event type
+        headers = sharedHeaders.get(new HeadersKey(message.subject(), message.headers()));
+        if (headers == null) {
+          headers = new Headers(buildHeaders(message), true);
+          if (sharedHeaders.size() < MAX_SHARED_HEADERS) {
+            sharedHeaders.putIfAbsent(new HeadersKey(message.subject(), message.headers()), headers);
+          }
+        }
       }
       NatsMessage msg = NatsMessage.builder()
           .subject(message.subject())
@@ -226,6 +267,22 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     });
     return result;
   }
+
+  /**
+   * Nats-Expected-Stream and Nats-Msg-Id are plain JetStream headers: set here, in the one Headers, rather than
+   * through PublishOptions, whose use makes jnats copy and re-validate every header of every message
+   * (NatsJetStream.mergePublishOptions). The server treats both ways identically.
+   */
+  private Headers buildHeaders(OutboundMessage message) {
+    Headers headers = new Headers();
+    message.headers().forEach(headers::put);
+    headers.put(HEADER_EXPECTED_STREAM, expectedStreamBySubject.computeIfAbsent(message.subject(),
+        subject -> SubjectMatcher.matches(streams.deadLetterFilter(), subject)
+            ? options.deadLetterStreamName() : options.streamName()));
+    return headers;
+  }
+
+  private record HeadersKey(String subject, Map<String, String> headers) {}
 
   /** Fails every publish whose ack is overdue; runs every few ms on {@link #publishTimeouts}. */
   private void failOverduePublishes() {
@@ -290,10 +347,13 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
       String consumerName = context.getConsumerName();
       PullSubscription[] holder = new PullSubscription[1];
       PullSubscription subscription = new PullSubscription(connection, stream, consumerName, request.subject(),
-          !durable && name == null, handler, options.drainTimeout(), () -> subscriptions.remove(holder[0]));
+          !durable && name == null, handler, options.drainTimeout(), () -> subscriptions.remove(holder[0]),
+          handlerThreads, Math.min(request.concurrency(), request.maxInFlight()), request.ackWait());
       holder[0] = subscription;
+      // jnats' default pull batches (500 messages, re-pull at 25 %); the server never has more than
+      // maxInFlight (max_ack_pending) unacked deliveries out, which bounds the prefetch, and prefetched
+      // deliveries are kept alive with in-progress signals while they wait (PullSubscription#keepQueuedAlive)
       ConsumeOptions consume = ConsumeOptions.builder()
-          .batchSize(Math.min(request.maxInFlight(), MAX_BATCH))
           .expiresIn(options.pullExpiry().toMillis())
           .build();
       subscription.start((s, dispatcher) -> {
@@ -421,6 +481,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     }
     restarts.shutdownNow();
     publishTimeouts.shutdownNow();
+    handlerThreads.shutdownNow(); // only idle workers are left: subscriptions were stopped above
     closeQuietly(connection);
     LOG.info("closed connection {}", connectionName);
   }

@@ -8,9 +8,13 @@ import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
 import io.nats.client.StreamContext;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +34,30 @@ final class PullSubscription implements TransportSubscription {
   private final InboundHandler handler;
   private final Duration drainTimeout;
   private final Runnable onClosed;
-  /** Held while the handler runs, so close() can wait for the message in hand. */
-  private final ReentrantLock handling = new ReentrantLock();
+  /**
+   * Deliveries received and not yet handed to the handler. jnats' dispatcher thread only appends here; up to
+   * {@link #concurrency} workers (threads of the transport's shared pool, see {@link #workers}) take them in order.
+   * Parsing, validation and the handler thus run off the dispatcher thread, which keeps reading and queueing
+   * (as raw jnats overlaps its own work with the handler's), and a listener can use more than one core.
+   */
+  private final LinkedBlockingQueue<JetStreamInboundMessage> queue = new LinkedBlockingQueue<>();
+  /** A worker without work waits this long for the next delivery before it gives its thread back to the pool. */
+  private static final long WORKER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Workers handling a delivery right now (close() waits for these, not for idle ones). */
+  private final AtomicInteger busy = new AtomicInteger();
+  /**
+   * Set on a worker thread while it runs the handler: a handler that closes its own subscription must not wait for
+   * itself.
+   */
+  private final ThreadLocal<Boolean> inHandler = new ThreadLocal<>();
+  private final Executor workers;
+  private final int concurrency;
+  private final long ackWaitNanos;
+  /** Workers running, busy or idle (0..concurrency). */
+  private final AtomicInteger running = new AtomicInteger();
   private final AtomicBoolean closing = new AtomicBoolean();
+  /** Deliveries to nak after the pull request is gone (a nak before would send them straight back to it). */
+  private final ConcurrentLinkedQueue<Message> handBack = new ConcurrentLinkedQueue<>();
   private volatile MessageConsumer consumer;
   /**
    * This subscription's own jnats dispatcher (one thread). Created here rather than left to {@code consume()}:
@@ -43,7 +68,8 @@ final class PullSubscription implements TransportSubscription {
   private volatile Dispatcher dispatcher;
 
   PullSubscription(Connection connection, StreamContext stream, String consumerName, String subject,
-      boolean deleteOnClose, InboundHandler handler, Duration drainTimeout, Runnable onClosed) {
+      boolean deleteOnClose, InboundHandler handler, Duration drainTimeout, Runnable onClosed, Executor workers,
+      int concurrency, Duration ackWait) {
     this.connection = connection;
     this.stream = stream;
     this.consumerName = consumerName;
@@ -52,6 +78,9 @@ final class PullSubscription implements TransportSubscription {
     this.handler = handler;
     this.drainTimeout = drainTimeout;
     this.onClosed = onClosed;
+    this.workers = workers;
+    this.concurrency = concurrency;
+    this.ackWaitNanos = ackWait.toNanos();
   }
 
   /** Opens a pull loop on the server-side consumer; called again after a reconnect. */
@@ -104,29 +133,107 @@ final class PullSubscription implements TransportSubscription {
     return consumerName;
   }
 
-  /** Called on the consumer's dispatcher thread, one message at a time. */
+  /** Called on the consumer's dispatcher thread, one message at a time: queue it for the workers. */
   void onMessage(Message message) {
     if (!message.isJetStream()) {
       return;
     }
     if (closing.get()) {
-      // pulled before close(): hand it straight back so another member of the group gets it now
-      nakQuietly(message);
+      // pulled before close(): handed back (nak) once this subscription's pull request is gone, see stop()
+      handBack.add(message);
       return;
     }
-    handling.lock();
-    try {
-      if (closing.get()) {
-        nakQuietly(message);
+    queue.add(new JetStreamInboundMessage(message, System.nanoTime()));
+    startWorkerIfNeeded();
+  }
+
+  private void startWorkerIfNeeded() {
+    while (true) {
+      int n = running.get();
+      if (n >= concurrency || queue.isEmpty()) {
         return;
       }
-      handler.onMessage(new JetStreamInboundMessage(message));
-    } catch (RuntimeException | Error e) {
-      // not acked: the server redelivers after the ack wait, as NATS Streaming did
-      LOG.warn("handler for {} (consumer {}) failed; the message will be redelivered after the ack wait",
-          subject, consumerName, e);
+      if (running.compareAndSet(n, n + 1)) {
+        try {
+          workers.execute(this::work);
+        } catch (RejectedExecutionException e) {
+          running.decrementAndGet(); // transport closing: close() naks what is queued
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * A worker: hands queued deliveries to the handler, in order; after {@link #WORKER_IDLE_NANOS} without one it
+   * returns its thread to the pool (so an idle listener holds no handler thread, and a busy one does not pay a
+   * thread hand-off per message).
+   */
+  private void work() {
+    try {
+      while (true) {
+        JetStreamInboundMessage next = queue.poll();
+        if (next == null) {
+          if (closing.get()) {
+            return;
+          }
+          next = queue.poll(WORKER_IDLE_NANOS, TimeUnit.NANOSECONDS);
+          if (next == null) {
+            return;
+          }
+        }
+        busy.incrementAndGet();
+        try {
+          if (closing.get()) {
+            handBack.add(next.message());
+          } else {
+            inHandler.set(Boolean.TRUE);
+            try {
+              handler.onMessage(next);
+            } finally {
+              inHandler.remove();
+            }
+          }
+        } catch (RuntimeException | Error e) {
+          // not acked: the server redelivers after the ack wait, as NATS Streaming did
+          LOG.warn("handler for {} (consumer {}) failed; the message will be redelivered after the ack wait",
+              subject, consumerName, e);
+        } finally {
+          if (busy.decrementAndGet() == 0 || closing.get()) {
+            synchronized (busy) {
+              busy.notifyAll();
+            }
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // the transport is closing its handler pool
     } finally {
-      handling.unlock();
+      running.decrementAndGet();
+    }
+    startWorkerIfNeeded(); // a message queued between the last poll and the decrement
+  }
+
+  /**
+   * Keeps prefetched deliveries alive: every delivery that has waited in {@link #queue} for a third of the ack
+   * wait gets JetStream's in-progress signal, which restarts its ack wait. So a message prefetched behind a slow
+   * handler is not redelivered (to this or another member) while it waits here, and the handler gets it once.
+   * Called periodically by the transport.
+   */
+  void keepQueuedAlive() {
+    if (queue.isEmpty() || closing.get()) {
+      return;
+    }
+    long now = System.nanoTime();
+    for (JetStreamInboundMessage m : queue) {
+      if (now - m.ackWaitStartedNanos() >= ackWaitNanos / 3) {
+        try {
+          m.message().inProgress();
+          m.ackWaitRestarted(now);
+        } catch (RuntimeException e) {
+          return; // not connected: nothing to keep alive
+        }
+      }
     }
   }
 
@@ -152,25 +259,76 @@ final class PullSubscription implements TransportSubscription {
     deleteConsumer();
   }
 
-  /** Stops pulling, waits (bounded) for the message being handled, and unsubscribes; the consumer stays. */
+  /**
+   * Stops pulling, hands every prefetched delivery back to the server at once (nak: another member of the queue
+   * group gets it now, not after the ack wait), waits (bounded by the drain timeout) for the deliveries being
+   * handled, and unsubscribes; the server-side consumer stays.
+   */
   void stop() {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
+    long deadline = System.nanoTime() + drainTimeout.toNanos();
     MessageConsumer c = consumer;
     try {
       if (c != null) {
         c.stop();
       }
-      waitForHandler();
+      waitForWorkers(deadline);
+      waitForDispatcher(Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200)));
       if (c != null) {
-        c.close();
+        c.close(); // unsubscribes this pull request's inbox
       }
+      // the server has dropped the pull request once it processed the UNSUB; only then are naks handed to the
+      // other members (before, nats-server sends a nak'd message straight back to the still-open request)
+      flush(deadline);
+      JetStreamInboundMessage queued;
+      while ((queued = queue.poll()) != null) {
+        handBack.add(queued.message());
+      }
+      Message m;
+      while ((m = handBack.poll()) != null) {
+        nakQuietly(m);
+      }
+      flush(deadline);
     } catch (Exception e) {
       LOG.debug("closing consumer {} failed", consumerName, e);
     } finally {
       closeDispatcher();
       onClosed.run();
+    }
+  }
+
+  private void flush(long deadline) {
+    try {
+      if (connection.getStatus() == Connection.Status.CONNECTED) {
+        connection.flush(Duration.ofMillis(Math.max(100, (deadline - System.nanoTime()) / 1_000_000)));
+      }
+    } catch (Exception e) {
+      LOG.debug("flush while closing consumer {} failed", consumerName, e);
+    }
+  }
+
+  private void waitForWorkers(long deadline) throws InterruptedException {
+    int self = Boolean.TRUE.equals(inHandler.get()) ? 1 : 0; // close() called from this subscription's handler
+    synchronized (busy) {
+      while (busy.get() > self) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          LOG.warn("handler for {} still busy after {}; closing anyway (the message will be redelivered)",
+              subject, drainTimeout);
+          return;
+        }
+        busy.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  /** Lets the dispatcher pass on (and so nak) what jnats had already read for this subscription. */
+  private void waitForDispatcher(long deadline) throws InterruptedException {
+    Dispatcher d = dispatcher;
+    while (d != null && d.getPendingMessageCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(2);
     }
   }
 
@@ -186,19 +344,6 @@ final class PullSubscription implements TransportSubscription {
     } catch (RuntimeException e) {
       // connection already closed (it closed its dispatchers itself) or dispatcher already gone
       LOG.debug("closing the dispatcher of consumer {} failed", consumerName, e);
-    }
-  }
-
-  private void waitForHandler() {
-    try {
-      if (handling.tryLock(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        handling.unlock();
-      } else {
-        LOG.warn("handler for {} still busy after {}; closing anyway (the message will be redelivered)",
-            subject, drainTimeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

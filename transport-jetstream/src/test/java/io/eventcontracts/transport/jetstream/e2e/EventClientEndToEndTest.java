@@ -84,8 +84,22 @@ class EventClientEndToEndTest {
     assertThat(received).containsExactly(sent);
     assertThat(contexts.get(0).headers())
         .containsEntry("Ec-Contract-Id", TICKET_CREATED.contractId())
-        .containsKey("Nats-Msg-Id");
+        .doesNotContainKey("Nats-Msg-Id"); // no de-duplication key unless the publisher asks for one
     assertThat(contexts.get(0).deliveryCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeduplicationKeyStoresARetriedPublishOnce() throws Exception {
+    TicketCreatedEvent event = new TicketCreatedEvent("t1", 0, "concert", 20.0, "u1");
+    PublishAck first = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
+    PublishAck retry = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
+    PublishAck other = client.publish(TICKET_CREATED, event).get(5, TimeUnit.SECONDS);
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(retry.duplicate()).isTrue();
+    assertThat(retry.sequence()).isEqualTo(first.sequence());
+    assertThat(other.duplicate()).isFalse();
+    assertThat(other.sequence()).isEqualTo(first.sequence() + 1);
   }
 
   @Test
@@ -121,6 +135,32 @@ class EventClientEndToEndTest {
       assertThat(deadLetters(seed)).isEqualTo(1);
     }
     assertThat(received).isEmpty();
+  }
+
+  @Test
+  void theDeadLetterPrefixIsConfiguredOnceOnTheTransport() throws Exception {
+    JetStreamOptions custom = JetStreamOptions.builder().servers(server.url()).serviceName("dlq-owner")
+        .subjects(List.of("ticket:created")).deadLetterStreamName("DLQ2").deadLetterSubjectPrefix("dlq.").build();
+    try (JetStreamTransport refused = JetStreamTransport.connect(custom)) {
+      assertThatThrownBy(() -> EventClient.create(refused, ClientOptions.builder()
+          .closeOnShutdown(false).deadLetterPrefix("deadletter").build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'deadletter'").hasMessageContaining("'dlq'");
+    }
+    try (EventClient owner = EventClient.create(JetStreamTransport.connect(custom),
+        ClientOptions.builder().closeOnShutdown(false).build());
+        Connection seed = Nats.connect(server.url())) {
+      owner.subscribe(TICKET_CREATED, ListenOptions.of("dlq-owner"), (event, context) -> context.ack());
+      seed.publish("ticket:created", "{}".getBytes(StandardCharsets.UTF_8));
+      await("dead letter in DLQ2", () -> {
+        try {
+          return seed.jetStreamManagement().getStreamInfo("DLQ2").getStreamState().getMsgCount() == 1;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertThat(seed.jetStreamManagement().getLastMessage("DLQ2", "dlq.ticket:created")).isNotNull();
+    }
   }
 
   private static long deadLetters(Connection c) {
