@@ -637,7 +637,7 @@ public final class JsonSchemaContractLoader {
               + "schemas", "write \"allOf\": [ { ... }, { ... } ]");
         } else {
           for (int i = 0; i < allOf.size(); i++) {
-            parts.add(walk(f, allOf.get(i), pointer + "/allOf/" + i, typeName + "Part" + (i + 1)));
+            parts.add(walk(f, allOf.get(i), pointer + "/allOf/" + i, typeName));
           }
         }
       }
@@ -880,6 +880,7 @@ public final class JsonSchemaContractLoader {
       }
     }
     List<Field> fields = new ArrayList<>();
+    List<String> undocumented = new ArrayList<>();
     for (Map.Entry<String, JsonNode> property : properties.properties()) {
       String name = property.getKey();
       String propertyPointer = pointer + "/properties/" + LocatedJson.escape(name);
@@ -888,12 +889,18 @@ public final class JsonSchemaContractLoader {
       Walked w = walk(f, schema, propertyPointer, typeName + (nested.isEmpty() ? "Value" : nested));
       String fieldDescription = w.description();
       if (fieldDescription == null || fieldDescription.isBlank()) {
-        errors.lint(f.file, f.line(propertyPointer), "property \"" + name + "\" has no \"description\"",
-            "add \"description\": it documents the generated Java and the contract catalogue");
+        undocumented.add(name);
         fieldDescription = null;
       }
       fields.add(new Field(name, w.type(), required.contains(name), w.nullable(), fieldDescription,
           constraints(schema), f.at(propertyPointer)));
+    }
+    if (!undocumented.isEmpty()) {
+      String first = pointer + "/properties/" + LocatedJson.escape(undocumented.get(0));
+      errors.lint(f.file, f.line(first), what(pointer) + (undocumented.size() == 1
+              ? "property \"" + undocumented.get(0) + "\" has no \"description\""
+              : undocumented.size() + " properties have no \"description\": " + String.join(", ", undocumented)),
+          "add \"description\": it documents the generated Java and the contract catalogue");
     }
     ObjectType object = new ObjectType(typeName, fields, additional, description, f.at(pointer));
     Set<String> undeclared = new LinkedHashSet<>(required);
@@ -986,7 +993,8 @@ public final class JsonSchemaContractLoader {
             if (a instanceof EnumType ea && b instanceof EnumType eb) {
               List<String> values = new ArrayList<>(ea.values());
               values.retainAll(eb.values());
-              type = new EnumType(ea.name(), values, ea.description(), ea.location());
+              type = new EnumType(typeName + JavaNames.pascal(field.name()), values, ea.description(),
+                  ea.location());
             } else if (a instanceof AnyType) {
               type = field.type();
             } else if (b instanceof ConstType || b instanceof EnumType) {
@@ -1048,7 +1056,7 @@ public final class JsonSchemaContractLoader {
         continue;
       }
       String branchPointer = pointer + "/" + keyword + "/" + i;
-      String branchName = typeName + branchSuffix(alt, i);
+      String branchName = branchName(alt, typeName, i);
       Walked w = walk(f, alt, branchPointer, branchName);
       if (commonPart != null) {
         w = merge(f, List.of(commonPart, w), branchPointer, branchName, null);
@@ -1126,11 +1134,12 @@ public final class JsonSchemaContractLoader {
     return alt.path("enum").isArray() && alt.get("enum").size() == 1 && alt.get("enum").get(0).isNull();
   }
 
-  private static String branchSuffix(JsonNode alt, int index) {
+  /** A branch's {@code title} (what its author called it), else {@code <Union>Option<n>}. */
+  private static String branchName(JsonNode alt, String typeName, int index) {
     if (alt.path("title").isTextual() && JavaNames.isValidClassName(JavaNames.pascal(alt.get("title").asText()))) {
       return JavaNames.pascal(alt.get("title").asText());
     }
-    return "Option" + (index + 1);
+    return typeName + "Option" + (index + 1);
   }
 
   private UnionType objectUnion(List<Walked> branches, List<DataType> concrete, String keyword, String typeName,
