@@ -223,7 +223,9 @@ public final class GenerateMojo extends AbstractMojo {
     addResourceDirectory(resourceOutputDirectory.getAbsolutePath());
 
     getLog().info(result.summary());
-    result.warnings().forEach(getLog()::warn);
+    // lint findings and notes, with paths relative to the project like the errors above
+    String prefix = basedir.toAbsolutePath().normalize() + java.io.File.separator;
+    result.warnings().forEach(w -> getLog().warn(w.startsWith(prefix) ? w.substring(prefix.length()) : w));
   }
 
   private void addResourceDirectory(String directory) {
