@@ -18,7 +18,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 def shared(j):
     return {
         "$schema": DRAFT,
-        "$id": f"shared/actor-{j:03d}.json",
+        "$id": f"actor-{j:03d}.json",
         "title": f"Actor{j:03d}",
         "type": "object",
         "required": ["id", "login"],

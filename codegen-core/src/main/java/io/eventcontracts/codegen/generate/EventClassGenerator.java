@@ -200,6 +200,11 @@ public final class EventClassGenerator {
         .addMember("isGetterVisibility", "$T.NONE", visibility)
         .addMember("setterVisibility", "$T.NONE", visibility)
         .addMember("creatorVisibility", "$T.NONE", visibility).build());
+    if (!unions.isEmpty()) {
+      // a branch read or written as itself (a field of the branch's own type) carries no type information
+      type.addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
+          .addMember("use", "$T.NONE", JSON_TYPE_INFO.nestedClass("Id")).build());
+    }
     if (!object.fields().isEmpty()) {
       CodeBlock.Builder order = CodeBlock.builder().add("{");
       for (int i = 0; i < object.fields().size(); i++) {
