@@ -357,6 +357,11 @@ public final class JsonSchemaContractLoader {
     JsonNode root = f.json.tree();
     JsonNode schema = root.get("$schema");
     f.dialect = options.defaultDialect();
+    if (schema == null && f.dialect != Dialect.DRAFT_2020_12) {
+      errors.lint(f.file, 1, "no \"$schema\": read as " + f.dialect.shortName() + " (the default draft), but the "
+              + "runtime validates files without \"$schema\" as 2020-12, so verdicts may differ",
+          "add \"$schema\": \"" + f.dialect.uri() + "#\" to the file");
+    }
     if (schema != null) {
       var dialect = schema.isTextual() ? Dialect.ofSchemaUri(schema.asText()) : java.util.Optional.<Dialect>empty();
       if (dialect.isEmpty()) {

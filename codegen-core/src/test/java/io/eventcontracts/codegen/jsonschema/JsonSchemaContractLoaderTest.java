@@ -223,6 +223,21 @@ class JsonSchemaContractLoaderTest {
         + "a JSON Schema draft this toolkit reads; use one of http://json-schema.org/draft-04/schema");
   }
 
+  @Test
+  void withoutSchemaTheDefaultDraftIsUsedAndADifferentRuntimeVerdictIsFlagged() throws IOException {
+    write("a.json", event("a.json", "a:b", PROPS).replace("  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n", ""));
+
+    JsonSchemaContractLoader.Result draft07 = JsonSchemaContractLoader.load(List.of(root),
+        new JsonSchemaContractLoader.Options(io.eventcontracts.codegen.model.Dialect.DRAFT_07, false));
+    JsonSchemaContractLoader.Result draft2020 = load();
+
+    assertThat(draft07.contracts().contracts().get(0).dialect())
+        .isEqualTo(io.eventcontracts.codegen.model.Dialect.DRAFT_07);
+    assertThat(draft07.lint()).singleElement().satisfies(l -> assertThat(l.message())
+        .startsWith("no \"$schema\": read as draft-07 (the default draft), but the runtime validates"));
+    assertThat(draft2020.lint()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-06/schema#",
       "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft/2019-09/schema",
