@@ -274,10 +274,12 @@ public final class EventClassGenerator {
         setter.addJavadoc("Sets the value; {@code null} writes an explicit {@code null} (use {@link #clear$L()} "
             + "to leave the property out).\n", pascal).addStatement("this.$N = $T.ofNullable($N)", n, OPTIONAL, n);
       } else {
-        setter.addStatement("this.$N = $N", n, n);
+        setter.addJavadoc("Sets {@code $L}; {@code null} leaves it out of the payload.\n", doc(f.name()))
+            .addStatement("this.$N = $N", n, n);
       }
       accessors.add(setter.build());
       accessors.add(MethodSpec.methodBuilder("with" + pascal).addModifiers(Modifier.PUBLIC).returns(self)
+          .addJavadoc("{@link #set$L} and returns this object.\n", pascal)
           .addParameter(t, n).addStatement("set$L($N)", pascal, n).addStatement("return this").build());
       builder.addMethod(MethodSpec.methodBuilder("with" + pascal).addModifiers(Modifier.PUBLIC)
           .returns(builderClass).addParameter(t, n).addStatement("instance.set$L($N)", pascal, n)
@@ -322,7 +324,7 @@ public final class EventClassGenerator {
       type.addMethod(allArgs.build());
     }
     type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(builderClass).addStatement("return new $T()", builderClass).build());
+        .addJavadoc("A builder; {@code builder().withX(x)...build()}.\n").returns(builderClass).addStatement("return new $T()", builderClass).build());
     type.addMethods(accessors);
 
     builder.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)

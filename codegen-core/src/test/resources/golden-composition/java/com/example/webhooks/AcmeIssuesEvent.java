@@ -59,6 +59,9 @@ public final class AcmeIssuesEvent {
         this.issue = issue;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,10 +73,16 @@ public final class AcmeIssuesEvent {
         return repository;
     }
 
+    /**
+     * Sets {@code repository}; {@code null} leaves it out of the payload.
+     */
     public void setRepository(Repository repository) {
         this.repository = repository;
     }
 
+    /**
+     * {@link #setRepository} and returns this object.
+     */
     public AcmeIssuesEvent withRepository(Repository repository) {
         setRepository(repository);
         return this;
@@ -86,10 +95,16 @@ public final class AcmeIssuesEvent {
         return sender;
     }
 
+    /**
+     * Sets {@code sender}; {@code null} leaves it out of the payload.
+     */
     public void setSender(User sender) {
         this.sender = sender;
     }
 
+    /**
+     * {@link #setSender} and returns this object.
+     */
     public AcmeIssuesEvent withSender(User sender) {
         setSender(sender);
         return this;
@@ -102,10 +117,16 @@ public final class AcmeIssuesEvent {
         return action;
     }
 
+    /**
+     * Sets {@code action}; {@code null} leaves it out of the payload.
+     */
     public void setAction(AcmeIssuesAction action) {
         this.action = action;
     }
 
+    /**
+     * {@link #setAction} and returns this object.
+     */
     public AcmeIssuesEvent withAction(AcmeIssuesAction action) {
         setAction(action);
         return this;
@@ -118,10 +139,16 @@ public final class AcmeIssuesEvent {
         return issue;
     }
 
+    /**
+     * Sets {@code issue}; {@code null} leaves it out of the payload.
+     */
     public void setIssue(Issue issue) {
         this.issue = issue;
     }
 
+    /**
+     * {@link #setIssue} and returns this object.
+     */
     public AcmeIssuesEvent withIssue(Issue issue) {
         setIssue(issue);
         return this;

@@ -84,6 +84,9 @@ public final class AcmePaymentEvent {
         this.refundedAt = refundedAt == null ? null : Optional.of(refundedAt);
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -95,10 +98,16 @@ public final class AcmePaymentEvent {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(String id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public AcmePaymentEvent withId(String id) {
         setId(id);
         return this;
@@ -112,10 +121,16 @@ public final class AcmePaymentEvent {
         return amount;
     }
 
+    /**
+     * Sets {@code amount}; {@code null} leaves it out of the payload.
+     */
     public void setAmount(BigDecimal amount) {
         this.amount = amount;
     }
 
+    /**
+     * {@link #setAmount} and returns this object.
+     */
     public AcmePaymentEvent withAmount(BigDecimal amount) {
         setAmount(amount);
         return this;
@@ -129,10 +144,16 @@ public final class AcmePaymentEvent {
         return currency;
     }
 
+    /**
+     * Sets {@code currency}; {@code null} leaves it out of the payload.
+     */
     public void setCurrency(String currency) {
         this.currency = currency;
     }
 
+    /**
+     * {@link #setCurrency} and returns this object.
+     */
     public AcmePaymentEvent withCurrency(String currency) {
         setCurrency(currency);
         return this;
@@ -145,10 +166,16 @@ public final class AcmePaymentEvent {
         return status;
     }
 
+    /**
+     * Sets {@code status}; {@code null} leaves it out of the payload.
+     */
     public void setStatus(String status) {
         this.status = status;
     }
 
+    /**
+     * {@link #setStatus} and returns this object.
+     */
     public AcmePaymentEvent withStatus(String status) {
         setStatus(status);
         return this;
@@ -161,10 +188,16 @@ public final class AcmePaymentEvent {
         return method;
     }
 
+    /**
+     * Sets {@code method}; {@code null} leaves it out of the payload.
+     */
     public void setMethod(AcmePaymentMethod method) {
         this.method = method;
     }
 
+    /**
+     * {@link #setMethod} and returns this object.
+     */
     public AcmePaymentEvent withMethod(AcmePaymentMethod method) {
         setMethod(method);
         return this;
@@ -177,10 +210,16 @@ public final class AcmePaymentEvent {
         return metadata;
     }
 
+    /**
+     * Sets {@code metadata}; {@code null} leaves it out of the payload.
+     */
     public void setMetadata(Map<String, String> metadata) {
         this.metadata = metadata;
     }
 
+    /**
+     * {@link #setMetadata} and returns this object.
+     */
     public AcmePaymentEvent withMetadata(Map<String, String> metadata) {
         setMetadata(metadata);
         return this;
@@ -201,6 +240,9 @@ public final class AcmePaymentEvent {
         this.refundedAt = Optional.ofNullable(refundedAt);
     }
 
+    /**
+     * {@link #setRefundedAt} and returns this object.
+     */
     public AcmePaymentEvent withRefundedAt(OffsetDateTime refundedAt) {
         setRefundedAt(refundedAt);
         return this;

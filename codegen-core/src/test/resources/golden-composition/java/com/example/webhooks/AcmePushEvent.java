@@ -84,6 +84,9 @@ public final class AcmePushEvent {
         this.pusher = pusher;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -95,10 +98,16 @@ public final class AcmePushEvent {
         return ref;
     }
 
+    /**
+     * Sets {@code ref}; {@code null} leaves it out of the payload.
+     */
     public void setRef(String ref) {
         this.ref = ref;
     }
 
+    /**
+     * {@link #setRef} and returns this object.
+     */
     public AcmePushEvent withRef(String ref) {
         setRef(ref);
         return this;
@@ -111,10 +120,16 @@ public final class AcmePushEvent {
         return before;
     }
 
+    /**
+     * Sets {@code before}; {@code null} leaves it out of the payload.
+     */
     public void setBefore(String before) {
         this.before = before;
     }
 
+    /**
+     * {@link #setBefore} and returns this object.
+     */
     public AcmePushEvent withBefore(String before) {
         setBefore(before);
         return this;
@@ -127,10 +142,16 @@ public final class AcmePushEvent {
         return after;
     }
 
+    /**
+     * Sets {@code after}; {@code null} leaves it out of the payload.
+     */
     public void setAfter(String after) {
         this.after = after;
     }
 
+    /**
+     * {@link #setAfter} and returns this object.
+     */
     public AcmePushEvent withAfter(String after) {
         setAfter(after);
         return this;
@@ -143,10 +164,16 @@ public final class AcmePushEvent {
         return created;
     }
 
+    /**
+     * Sets {@code created}; {@code null} leaves it out of the payload.
+     */
     public void setCreated(Boolean created) {
         this.created = created;
     }
 
+    /**
+     * {@link #setCreated} and returns this object.
+     */
     public AcmePushEvent withCreated(Boolean created) {
         setCreated(created);
         return this;
@@ -159,10 +186,16 @@ public final class AcmePushEvent {
         return forced;
     }
 
+    /**
+     * Sets {@code forced}; {@code null} leaves it out of the payload.
+     */
     public void setForced(Boolean forced) {
         this.forced = forced;
     }
 
+    /**
+     * {@link #setForced} and returns this object.
+     */
     public AcmePushEvent withForced(Boolean forced) {
         setForced(forced);
         return this;
@@ -182,6 +215,9 @@ public final class AcmePushEvent {
         this.baseRef = Optional.ofNullable(baseRef);
     }
 
+    /**
+     * {@link #setBaseRef} and returns this object.
+     */
     public AcmePushEvent withBaseRef(String baseRef) {
         setBaseRef(baseRef);
         return this;
@@ -209,10 +245,16 @@ public final class AcmePushEvent {
         return repository;
     }
 
+    /**
+     * Sets {@code repository}; {@code null} leaves it out of the payload.
+     */
     public void setRepository(Repository repository) {
         this.repository = repository;
     }
 
+    /**
+     * {@link #setRepository} and returns this object.
+     */
     public AcmePushEvent withRepository(Repository repository) {
         setRepository(repository);
         return this;
@@ -225,10 +267,16 @@ public final class AcmePushEvent {
         return sender;
     }
 
+    /**
+     * Sets {@code sender}; {@code null} leaves it out of the payload.
+     */
     public void setSender(User sender) {
         this.sender = sender;
     }
 
+    /**
+     * {@link #setSender} and returns this object.
+     */
     public AcmePushEvent withSender(User sender) {
         setSender(sender);
         return this;
@@ -241,10 +289,16 @@ public final class AcmePushEvent {
         return commits;
     }
 
+    /**
+     * Sets {@code commits}; {@code null} leaves it out of the payload.
+     */
     public void setCommits(List<Commit> commits) {
         this.commits = commits;
     }
 
+    /**
+     * {@link #setCommits} and returns this object.
+     */
     public AcmePushEvent withCommits(List<Commit> commits) {
         setCommits(commits);
         return this;
@@ -257,10 +311,16 @@ public final class AcmePushEvent {
         return headCommit;
     }
 
+    /**
+     * Sets {@code head_commit}; {@code null} leaves it out of the payload.
+     */
     public void setHeadCommit(Commit headCommit) {
         this.headCommit = headCommit;
     }
 
+    /**
+     * {@link #setHeadCommit} and returns this object.
+     */
     public AcmePushEvent withHeadCommit(Commit headCommit) {
         setHeadCommit(headCommit);
         return this;
@@ -273,10 +333,16 @@ public final class AcmePushEvent {
         return pusher;
     }
 
+    /**
+     * Sets {@code pusher}; {@code null} leaves it out of the payload.
+     */
     public void setPusher(AcmePushPusher pusher) {
         this.pusher = pusher;
     }
 
+    /**
+     * {@link #setPusher} and returns this object.
+     */
     public AcmePushEvent withPusher(AcmePushPusher pusher) {
         setPusher(pusher);
         return this;

@@ -51,6 +51,9 @@ public final class AcmePushPusher {
         this.email = email == null ? null : Optional.of(email);
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,10 +65,16 @@ public final class AcmePushPusher {
         return name;
     }
 
+    /**
+     * Sets {@code name}; {@code null} leaves it out of the payload.
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /**
+     * {@link #setName} and returns this object.
+     */
     public AcmePushPusher withName(String name) {
         setName(name);
         return this;
@@ -85,6 +94,9 @@ public final class AcmePushPusher {
         this.email = Optional.ofNullable(email);
     }
 
+    /**
+     * {@link #setEmail} and returns this object.
+     */
     public AcmePushPusher withEmail(String email) {
         setEmail(email);
         return this;

@@ -59,6 +59,9 @@ public final class BankTransferMethod implements AcmePaymentMethod {
         this.iban = iban;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,10 +73,16 @@ public final class BankTransferMethod implements AcmePaymentMethod {
         return kind;
     }
 
+    /**
+     * Sets {@code kind}; {@code null} leaves it out of the payload.
+     */
     public void setKind(String kind) {
         this.kind = kind;
     }
 
+    /**
+     * {@link #setKind} and returns this object.
+     */
     public BankTransferMethod withKind(String kind) {
         setKind(kind);
         return this;
@@ -86,10 +95,16 @@ public final class BankTransferMethod implements AcmePaymentMethod {
         return iban;
     }
 
+    /**
+     * Sets {@code iban}; {@code null} leaves it out of the payload.
+     */
     public void setIban(String iban) {
         this.iban = iban;
     }
 
+    /**
+     * {@link #setIban} and returns this object.
+     */
     public BankTransferMethod withIban(String iban) {
         setIban(iban);
         return this;

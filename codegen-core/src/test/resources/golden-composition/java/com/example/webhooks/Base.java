@@ -50,6 +50,9 @@ public final class Base {
         this.sender = sender;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,10 +64,16 @@ public final class Base {
         return repository;
     }
 
+    /**
+     * Sets {@code repository}; {@code null} leaves it out of the payload.
+     */
     public void setRepository(Repository repository) {
         this.repository = repository;
     }
 
+    /**
+     * {@link #setRepository} and returns this object.
+     */
     public Base withRepository(Repository repository) {
         setRepository(repository);
         return this;
@@ -77,10 +86,16 @@ public final class Base {
         return sender;
     }
 
+    /**
+     * Sets {@code sender}; {@code null} leaves it out of the payload.
+     */
     public void setSender(User sender) {
         this.sender = sender;
     }
 
+    /**
+     * {@link #setSender} and returns this object.
+     */
     public Base withSender(User sender) {
         setSender(sender);
         return this;

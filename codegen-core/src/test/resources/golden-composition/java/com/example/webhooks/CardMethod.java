@@ -59,6 +59,9 @@ public final class CardMethod implements AcmePaymentMethod {
         this.last4 = last4;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,10 +73,16 @@ public final class CardMethod implements AcmePaymentMethod {
         return kind;
     }
 
+    /**
+     * Sets {@code kind}; {@code null} leaves it out of the payload.
+     */
     public void setKind(String kind) {
         this.kind = kind;
     }
 
+    /**
+     * {@link #setKind} and returns this object.
+     */
     public CardMethod withKind(String kind) {
         setKind(kind);
         return this;
@@ -86,10 +95,16 @@ public final class CardMethod implements AcmePaymentMethod {
         return last4;
     }
 
+    /**
+     * Sets {@code last4}; {@code null} leaves it out of the payload.
+     */
     public void setLast4(String last4) {
         this.last4 = last4;
     }
 
+    /**
+     * {@link #setLast4} and returns this object.
+     */
     public CardMethod withLast4(String last4) {
         setLast4(last4);
         return this;

@@ -70,6 +70,9 @@ public final class Commit {
         this.added = added;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,10 +84,16 @@ public final class Commit {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(String id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public Commit withId(String id) {
         setId(id);
         return this;
@@ -97,10 +106,16 @@ public final class Commit {
         return message;
     }
 
+    /**
+     * Sets {@code message}; {@code null} leaves it out of the payload.
+     */
     public void setMessage(String message) {
         this.message = message;
     }
 
+    /**
+     * {@link #setMessage} and returns this object.
+     */
     public Commit withMessage(String message) {
         setMessage(message);
         return this;
@@ -114,10 +129,16 @@ public final class Commit {
         return timestamp;
     }
 
+    /**
+     * Sets {@code timestamp}; {@code null} leaves it out of the payload.
+     */
     public void setTimestamp(OffsetDateTime timestamp) {
         this.timestamp = timestamp;
     }
 
+    /**
+     * {@link #setTimestamp} and returns this object.
+     */
     public Commit withTimestamp(OffsetDateTime timestamp) {
         setTimestamp(timestamp);
         return this;
@@ -130,10 +151,16 @@ public final class Commit {
         return distinct;
     }
 
+    /**
+     * Sets {@code distinct}; {@code null} leaves it out of the payload.
+     */
     public void setDistinct(Boolean distinct) {
         this.distinct = distinct;
     }
 
+    /**
+     * {@link #setDistinct} and returns this object.
+     */
     public Commit withDistinct(Boolean distinct) {
         setDistinct(distinct);
         return this;
@@ -146,10 +173,16 @@ public final class Commit {
         return added;
     }
 
+    /**
+     * Sets {@code added}; {@code null} leaves it out of the payload.
+     */
     public void setAdded(List<String> added) {
         this.added = added;
     }
 
+    /**
+     * {@link #setAdded} and returns this object.
+     */
     public Commit withAdded(List<String> added) {
         setAdded(added);
         return this;

@@ -78,6 +78,9 @@ public final class Issue {
         this.reactions = reactions;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,10 +92,16 @@ public final class Issue {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(Long id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public Issue withId(Long id) {
         setId(id);
         return this;
@@ -105,10 +114,16 @@ public final class Issue {
         return number;
     }
 
+    /**
+     * Sets {@code number}; {@code null} leaves it out of the payload.
+     */
     public void setNumber(Long number) {
         this.number = number;
     }
 
+    /**
+     * {@link #setNumber} and returns this object.
+     */
     public Issue withNumber(Long number) {
         setNumber(number);
         return this;
@@ -121,10 +136,16 @@ public final class Issue {
         return title;
     }
 
+    /**
+     * Sets {@code title}; {@code null} leaves it out of the payload.
+     */
     public void setTitle(String title) {
         this.title = title;
     }
 
+    /**
+     * {@link #setTitle} and returns this object.
+     */
     public Issue withTitle(String title) {
         setTitle(title);
         return this;
@@ -144,6 +165,9 @@ public final class Issue {
         this.body = Optional.ofNullable(body);
     }
 
+    /**
+     * {@link #setBody} and returns this object.
+     */
     public Issue withBody(String body) {
         setBody(body);
         return this;
@@ -170,10 +194,16 @@ public final class Issue {
         return state;
     }
 
+    /**
+     * Sets {@code state}; {@code null} leaves it out of the payload.
+     */
     public void setState(IssueState state) {
         this.state = state;
     }
 
+    /**
+     * {@link #setState} and returns this object.
+     */
     public Issue withState(IssueState state) {
         setState(state);
         return this;
@@ -193,6 +223,9 @@ public final class Issue {
         this.assignee = Optional.ofNullable(assignee);
     }
 
+    /**
+     * {@link #setAssignee} and returns this object.
+     */
     public Issue withAssignee(User assignee) {
         setAssignee(assignee);
         return this;
@@ -219,10 +252,16 @@ public final class Issue {
         return labels;
     }
 
+    /**
+     * Sets {@code labels}; {@code null} leaves it out of the payload.
+     */
     public void setLabels(List<IssueLabelsItem> labels) {
         this.labels = labels;
     }
 
+    /**
+     * {@link #setLabels} and returns this object.
+     */
     public Issue withLabels(List<IssueLabelsItem> labels) {
         setLabels(labels);
         return this;
@@ -235,10 +274,16 @@ public final class Issue {
         return reactions;
     }
 
+    /**
+     * Sets {@code reactions}; {@code null} leaves it out of the payload.
+     */
     public void setReactions(IssueReactions reactions) {
         this.reactions = reactions;
     }
 
+    /**
+     * {@link #setReactions} and returns this object.
+     */
     public Issue withReactions(IssueReactions reactions) {
         setReactions(reactions);
         return this;

@@ -50,6 +50,9 @@ public final class IssueLabelsItem {
         this.color = color;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,10 +64,16 @@ public final class IssueLabelsItem {
         return name;
     }
 
+    /**
+     * Sets {@code name}; {@code null} leaves it out of the payload.
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /**
+     * {@link #setName} and returns this object.
+     */
     public IssueLabelsItem withName(String name) {
         setName(name);
         return this;
@@ -77,10 +86,16 @@ public final class IssueLabelsItem {
         return color;
     }
 
+    /**
+     * Sets {@code color}; {@code null} leaves it out of the payload.
+     */
     public void setColor(String color) {
         this.color = color;
     }
 
+    /**
+     * {@link #setColor} and returns this object.
+     */
     public IssueLabelsItem withColor(String color) {
         setColor(color);
         return this;

@@ -54,6 +54,9 @@ public final class IssueReactions {
         this.minus1 = minus1;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,10 +68,16 @@ public final class IssueReactions {
         return totalCount;
     }
 
+    /**
+     * Sets {@code total_count}; {@code null} leaves it out of the payload.
+     */
     public void setTotalCount(Long totalCount) {
         this.totalCount = totalCount;
     }
 
+    /**
+     * {@link #setTotalCount} and returns this object.
+     */
     public IssueReactions withTotalCount(Long totalCount) {
         setTotalCount(totalCount);
         return this;
@@ -81,10 +90,16 @@ public final class IssueReactions {
         return plus1;
     }
 
+    /**
+     * Sets {@code +1}; {@code null} leaves it out of the payload.
+     */
     public void setPlus1(Long plus1) {
         this.plus1 = plus1;
     }
 
+    /**
+     * {@link #setPlus1} and returns this object.
+     */
     public IssueReactions withPlus1(Long plus1) {
         setPlus1(plus1);
         return this;
@@ -97,10 +112,16 @@ public final class IssueReactions {
         return minus1;
     }
 
+    /**
+     * Sets {@code -1}; {@code null} leaves it out of the payload.
+     */
     public void setMinus1(Long minus1) {
         this.minus1 = minus1;
     }
 
+    /**
+     * {@link #setMinus1} and returns this object.
+     */
     public IssueReactions withMinus1(Long minus1) {
         setMinus1(minus1);
         return this;

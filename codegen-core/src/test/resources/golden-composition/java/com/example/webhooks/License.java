@@ -48,6 +48,9 @@ public final class License {
         this.spdxId = spdxId == null ? null : Optional.of(spdxId);
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -59,10 +62,16 @@ public final class License {
         return key;
     }
 
+    /**
+     * Sets {@code key}; {@code null} leaves it out of the payload.
+     */
     public void setKey(String key) {
         this.key = key;
     }
 
+    /**
+     * {@link #setKey} and returns this object.
+     */
     public License withKey(String key) {
         setKey(key);
         return this;
@@ -75,10 +84,16 @@ public final class License {
         return name;
     }
 
+    /**
+     * Sets {@code name}; {@code null} leaves it out of the payload.
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /**
+     * {@link #setName} and returns this object.
+     */
     public License withName(String name) {
         setName(name);
         return this;
@@ -98,6 +113,9 @@ public final class License {
         this.spdxId = Optional.ofNullable(spdxId);
     }
 
+    /**
+     * {@link #setSpdxId} and returns this object.
+     */
     public License withSpdxId(String spdxId) {
         setSpdxId(spdxId);
         return this;

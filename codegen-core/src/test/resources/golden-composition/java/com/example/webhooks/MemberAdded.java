@@ -54,6 +54,9 @@ public final class MemberAdded implements AcmeMemberEvent {
         this.addedMember = addedMember;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,10 +68,16 @@ public final class MemberAdded implements AcmeMemberEvent {
         return organization;
     }
 
+    /**
+     * Sets {@code organization}; {@code null} leaves it out of the payload.
+     */
     public void setOrganization(String organization) {
         this.organization = organization;
     }
 
+    /**
+     * {@link #setOrganization} and returns this object.
+     */
     public MemberAdded withOrganization(String organization) {
         setOrganization(organization);
         return this;
@@ -81,10 +90,16 @@ public final class MemberAdded implements AcmeMemberEvent {
         return addedMember;
     }
 
+    /**
+     * Sets {@code added_member}; {@code null} leaves it out of the payload.
+     */
     public void setAddedMember(User addedMember) {
         this.addedMember = addedMember;
     }
 
+    /**
+     * {@link #setAddedMember} and returns this object.
+     */
     public MemberAdded withAddedMember(User addedMember) {
         setAddedMember(addedMember);
         return this;

@@ -58,6 +58,9 @@ public final class MemberRemoved implements AcmeMemberEvent {
         this.reason = reason;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,10 +72,16 @@ public final class MemberRemoved implements AcmeMemberEvent {
         return organization;
     }
 
+    /**
+     * Sets {@code organization}; {@code null} leaves it out of the payload.
+     */
     public void setOrganization(String organization) {
         this.organization = organization;
     }
 
+    /**
+     * {@link #setOrganization} and returns this object.
+     */
     public MemberRemoved withOrganization(String organization) {
         setOrganization(organization);
         return this;
@@ -85,10 +94,16 @@ public final class MemberRemoved implements AcmeMemberEvent {
         return removedMember;
     }
 
+    /**
+     * Sets {@code removed_member}; {@code null} leaves it out of the payload.
+     */
     public void setRemovedMember(User removedMember) {
         this.removedMember = removedMember;
     }
 
+    /**
+     * {@link #setRemovedMember} and returns this object.
+     */
     public MemberRemoved withRemovedMember(User removedMember) {
         setRemovedMember(removedMember);
         return this;
@@ -101,10 +116,16 @@ public final class MemberRemoved implements AcmeMemberEvent {
         return reason;
     }
 
+    /**
+     * Sets {@code reason}; {@code null} leaves it out of the payload.
+     */
     public void setReason(String reason) {
         this.reason = reason;
     }
 
+    /**
+     * {@link #setReason} and returns this object.
+     */
     public MemberRemoved withReason(String reason) {
         setReason(reason);
         return this;

@@ -95,6 +95,9 @@ public final class Repository {
         this.languageBytes = languageBytes;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,10 +109,16 @@ public final class Repository {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(Long id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public Repository withId(Long id) {
         setId(id);
         return this;
@@ -122,10 +131,16 @@ public final class Repository {
         return name;
     }
 
+    /**
+     * Sets {@code name}; {@code null} leaves it out of the payload.
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /**
+     * {@link #setName} and returns this object.
+     */
     public Repository withName(String name) {
         setName(name);
         return this;
@@ -138,10 +153,16 @@ public final class Repository {
         return fullName;
     }
 
+    /**
+     * Sets {@code full_name}; {@code null} leaves it out of the payload.
+     */
     public void setFullName(String fullName) {
         this.fullName = fullName;
     }
 
+    /**
+     * {@link #setFullName} and returns this object.
+     */
     public Repository withFullName(String fullName) {
         setFullName(fullName);
         return this;
@@ -154,10 +175,16 @@ public final class Repository {
         return owner;
     }
 
+    /**
+     * Sets {@code owner}; {@code null} leaves it out of the payload.
+     */
     public void setOwner(User owner) {
         this.owner = owner;
     }
 
+    /**
+     * {@link #setOwner} and returns this object.
+     */
     public Repository withOwner(User owner) {
         setOwner(owner);
         return this;
@@ -170,10 +197,16 @@ public final class Repository {
         return private_;
     }
 
+    /**
+     * Sets {@code private}; {@code null} leaves it out of the payload.
+     */
     public void setPrivate(Boolean private_) {
         this.private_ = private_;
     }
 
+    /**
+     * {@link #setPrivate} and returns this object.
+     */
     public Repository withPrivate(Boolean private_) {
         setPrivate(private_);
         return this;
@@ -193,6 +226,9 @@ public final class Repository {
         this.description = Optional.ofNullable(description);
     }
 
+    /**
+     * {@link #setDescription} and returns this object.
+     */
     public Repository withDescription(String description) {
         setDescription(description);
         return this;
@@ -219,10 +255,16 @@ public final class Repository {
         return topics;
     }
 
+    /**
+     * Sets {@code topics}; {@code null} leaves it out of the payload.
+     */
     public void setTopics(List<String> topics) {
         this.topics = topics;
     }
 
+    /**
+     * {@link #setTopics} and returns this object.
+     */
     public Repository withTopics(List<String> topics) {
         setTopics(topics);
         return this;
@@ -242,6 +284,9 @@ public final class Repository {
         this.license = Optional.ofNullable(license);
     }
 
+    /**
+     * {@link #setLicense} and returns this object.
+     */
     public Repository withLicense(License license) {
         setLicense(license);
         return this;
@@ -268,10 +313,16 @@ public final class Repository {
         return pushedAt;
     }
 
+    /**
+     * Sets {@code pushed_at}; {@code null} leaves it out of the payload.
+     */
     public void setPushedAt(JsonNode pushedAt) {
         this.pushedAt = pushedAt;
     }
 
+    /**
+     * {@link #setPushedAt} and returns this object.
+     */
     public Repository withPushedAt(JsonNode pushedAt) {
         setPushedAt(pushedAt);
         return this;
@@ -285,10 +336,16 @@ public final class Repository {
         return stargazers;
     }
 
+    /**
+     * Sets {@code stargazers}; {@code null} leaves it out of the payload.
+     */
     public void setStargazers(Integer stargazers) {
         this.stargazers = stargazers;
     }
 
+    /**
+     * {@link #setStargazers} and returns this object.
+     */
     public Repository withStargazers(Integer stargazers) {
         setStargazers(stargazers);
         return this;
@@ -301,10 +358,16 @@ public final class Repository {
         return sizeKb;
     }
 
+    /**
+     * Sets {@code size_kb}; {@code null} leaves it out of the payload.
+     */
     public void setSizeKb(BigDecimal sizeKb) {
         this.sizeKb = sizeKb;
     }
 
+    /**
+     * {@link #setSizeKb} and returns this object.
+     */
     public Repository withSizeKb(BigDecimal sizeKb) {
         setSizeKb(sizeKb);
         return this;
@@ -317,10 +380,16 @@ public final class Repository {
         return languageBytes;
     }
 
+    /**
+     * Sets {@code language_bytes}; {@code null} leaves it out of the payload.
+     */
     public void setLanguageBytes(Map<String, Long> languageBytes) {
         this.languageBytes = languageBytes;
     }
 
+    /**
+     * {@link #setLanguageBytes} and returns this object.
+     */
     public Repository withLanguageBytes(Map<String, Long> languageBytes) {
         setLanguageBytes(languageBytes);
         return this;

@@ -68,6 +68,9 @@ public final class User {
         this.siteAdmin = siteAdmin;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -79,10 +82,16 @@ public final class User {
         return login;
     }
 
+    /**
+     * Sets {@code login}; {@code null} leaves it out of the payload.
+     */
     public void setLogin(String login) {
         this.login = login;
     }
 
+    /**
+     * {@link #setLogin} and returns this object.
+     */
     public User withLogin(String login) {
         setLogin(login);
         return this;
@@ -95,10 +104,16 @@ public final class User {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(Long id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public User withId(Long id) {
         setId(id);
         return this;
@@ -118,6 +133,9 @@ public final class User {
         this.name = Optional.ofNullable(name);
     }
 
+    /**
+     * {@link #setName} and returns this object.
+     */
     public User withName(String name) {
         setName(name);
         return this;
@@ -152,6 +170,9 @@ public final class User {
         this.email = Optional.ofNullable(email);
     }
 
+    /**
+     * {@link #setEmail} and returns this object.
+     */
     public User withEmail(String email) {
         setEmail(email);
         return this;
@@ -178,10 +199,16 @@ public final class User {
         return type;
     }
 
+    /**
+     * Sets {@code type}; {@code null} leaves it out of the payload.
+     */
     public void setType(UserType type) {
         this.type = type;
     }
 
+    /**
+     * {@link #setType} and returns this object.
+     */
     public User withType(UserType type) {
         setType(type);
         return this;
@@ -194,10 +221,16 @@ public final class User {
         return siteAdmin;
     }
 
+    /**
+     * Sets {@code site_admin}; {@code null} leaves it out of the payload.
+     */
     public void setSiteAdmin(Boolean siteAdmin) {
         this.siteAdmin = siteAdmin;
     }
 
+    /**
+     * {@link #setSiteAdmin} and returns this object.
+     */
     public User withSiteAdmin(Boolean siteAdmin) {
         setSiteAdmin(siteAdmin);
         return this;

@@ -66,6 +66,9 @@ public final class OrderCreatedEvent {
         this.ticket = ticket;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,10 +81,16 @@ public final class OrderCreatedEvent {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(String id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public OrderCreatedEvent withId(String id) {
         setId(id);
         return this;
@@ -96,10 +105,16 @@ public final class OrderCreatedEvent {
         return version;
     }
 
+    /**
+     * Sets {@code version}; {@code null} leaves it out of the payload.
+     */
     public void setVersion(Long version) {
         this.version = version;
     }
 
+    /**
+     * {@link #setVersion} and returns this object.
+     */
     public OrderCreatedEvent withVersion(Long version) {
         setVersion(version);
         return this;
@@ -113,10 +128,16 @@ public final class OrderCreatedEvent {
         return status;
     }
 
+    /**
+     * Sets {@code status}; {@code null} leaves it out of the payload.
+     */
     public void setStatus(OrderStatus status) {
         this.status = status;
     }
 
+    /**
+     * {@link #setStatus} and returns this object.
+     */
     public OrderCreatedEvent withStatus(OrderStatus status) {
         setStatus(status);
         return this;
@@ -130,10 +151,16 @@ public final class OrderCreatedEvent {
         return userId;
     }
 
+    /**
+     * Sets {@code userId}; {@code null} leaves it out of the payload.
+     */
     public void setUserId(String userId) {
         this.userId = userId;
     }
 
+    /**
+     * {@link #setUserId} and returns this object.
+     */
     public OrderCreatedEvent withUserId(String userId) {
         setUserId(userId);
         return this;
@@ -148,10 +175,16 @@ public final class OrderCreatedEvent {
         return expiresAt;
     }
 
+    /**
+     * Sets {@code expiresAt}; {@code null} leaves it out of the payload.
+     */
     public void setExpiresAt(OffsetDateTime expiresAt) {
         this.expiresAt = expiresAt;
     }
 
+    /**
+     * {@link #setExpiresAt} and returns this object.
+     */
     public OrderCreatedEvent withExpiresAt(OffsetDateTime expiresAt) {
         setExpiresAt(expiresAt);
         return this;
@@ -165,10 +198,16 @@ public final class OrderCreatedEvent {
         return ticket;
     }
 
+    /**
+     * Sets {@code ticket}; {@code null} leaves it out of the payload.
+     */
     public void setTicket(OrderCreatedTicket ticket) {
         this.ticket = ticket;
     }
 
+    /**
+     * {@link #setTicket} and returns this object.
+     */
     public OrderCreatedEvent withTicket(OrderCreatedTicket ticket) {
         setTicket(ticket);
         return this;

@@ -44,6 +44,9 @@ public final class OrderCreatedTicket {
         this.price = price;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -56,10 +59,16 @@ public final class OrderCreatedTicket {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(String id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public OrderCreatedTicket withId(String id) {
         setId(id);
         return this;
@@ -74,10 +83,16 @@ public final class OrderCreatedTicket {
         return price;
     }
 
+    /**
+     * Sets {@code price}; {@code null} leaves it out of the payload.
+     */
     public void setPrice(BigDecimal price) {
         this.price = price;
     }
 
+    /**
+     * {@link #setPrice} and returns this object.
+     */
     public OrderCreatedTicket withPrice(BigDecimal price) {
         setPrice(price);
         return this;

@@ -57,6 +57,9 @@ public final class TicketCreatedEvent {
         this.userId = userId;
     }
 
+    /**
+     * A builder; {@code builder().withX(x)...build()}.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,10 +72,16 @@ public final class TicketCreatedEvent {
         return id;
     }
 
+    /**
+     * Sets {@code id}; {@code null} leaves it out of the payload.
+     */
     public void setId(String id) {
         this.id = id;
     }
 
+    /**
+     * {@link #setId} and returns this object.
+     */
     public TicketCreatedEvent withId(String id) {
         setId(id);
         return this;
@@ -87,10 +96,16 @@ public final class TicketCreatedEvent {
         return version;
     }
 
+    /**
+     * Sets {@code version}; {@code null} leaves it out of the payload.
+     */
     public void setVersion(Long version) {
         this.version = version;
     }
 
+    /**
+     * {@link #setVersion} and returns this object.
+     */
     public TicketCreatedEvent withVersion(Long version) {
         setVersion(version);
         return this;
@@ -104,10 +119,16 @@ public final class TicketCreatedEvent {
         return title;
     }
 
+    /**
+     * Sets {@code title}; {@code null} leaves it out of the payload.
+     */
     public void setTitle(String title) {
         this.title = title;
     }
 
+    /**
+     * {@link #setTitle} and returns this object.
+     */
     public TicketCreatedEvent withTitle(String title) {
         setTitle(title);
         return this;
@@ -122,10 +143,16 @@ public final class TicketCreatedEvent {
         return price;
     }
 
+    /**
+     * Sets {@code price}; {@code null} leaves it out of the payload.
+     */
     public void setPrice(BigDecimal price) {
         this.price = price;
     }
 
+    /**
+     * {@link #setPrice} and returns this object.
+     */
     public TicketCreatedEvent withPrice(BigDecimal price) {
         setPrice(price);
         return this;
@@ -139,10 +166,16 @@ public final class TicketCreatedEvent {
         return userId;
     }
 
+    /**
+     * Sets {@code userId}; {@code null} leaves it out of the payload.
+     */
     public void setUserId(String userId) {
         this.userId = userId;
     }
 
+    /**
+     * {@link #setUserId} and returns this object.
+     */
     public TicketCreatedEvent withUserId(String userId) {
         setUserId(userId);
         return this;
