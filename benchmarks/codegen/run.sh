@@ -5,6 +5,10 @@
 #   benchmarks/codegen/run.sh [N...]          default: 100 1000
 #   REPEAT=3 benchmarks/codegen/run.sh 1000   best of 3 per measurement
 #   KEEP=1 ...                                keep the temp projects (path printed)
+#   CORPUS=composition benchmarks/codegen/run.sh 200
+#                                             the composition-heavy draft-07 corpus (gen_composition.py) instead
+#
+# The Maven repository is ~/.m2/repository, or the one given with -Dmaven.repo.local in MAVEN_OPTS.
 #
 # Needs eventcontracts-maven-plugin in ~/.m2 (mvn -o -B -q -pl codegen-core,codegen-maven-plugin install
 # -DskipTests -Dinvoker.skip). Runs Maven offline; fetches jsonschema2pojo-maven-plugin once if it is missing.
@@ -20,9 +24,14 @@ VERSION="$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -
 J2P_VERSION=1.3.3
 REPEAT="${REPEAT:-1}"
 SIZES=("$@")
+CORPUS="${CORPUS:-plain}"
+GEN="$HERE/gen_contracts.py"
+[ "$CORPUS" = composition ] && GEN="$HERE/gen_composition.py"
+M2="$(printf '%s' "${MAVEN_OPTS:-}" | sed -n 's/.*-Dmaven.repo.local=\([^ ]*\).*/\1/p')"
+M2="${M2:-$HOME/.m2/repository}"
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(100 1000)
 
-if [ ! -d "$HOME/.m2/repository/io/eventcontracts/eventcontracts-maven-plugin/$VERSION" ]; then
+if [ ! -d "$M2/io/eventcontracts/eventcontracts-maven-plugin/$VERSION" ]; then
   echo "eventcontracts-maven-plugin $VERSION is not in ~/.m2; install it first:" >&2
   echo "  mvn -o -B -q -pl codegen-core,codegen-maven-plugin install -DskipTests -Dinvoker.skip" >&2
   exit 1
@@ -94,14 +103,14 @@ best() { # "wall plugin" lines on stdin -> the line with the smallest wall time
   sort -n | head -1
 }
 
-if [ ! -d "$HOME/.m2/repository/org/jsonschema2pojo/jsonschema2pojo-maven-plugin/$J2P_VERSION" ]; then
+if [ ! -d "$M2/org/jsonschema2pojo/jsonschema2pojo-maven-plugin/$J2P_VERSION" ]; then
   echo "fetching jsonschema2pojo-maven-plugin $J2P_VERSION once (online)..." >&2
   mkdir -p "$WORK/fetch/contracts"; python3 "$HERE/gen_contracts.py" 1 "$WORK/fetch/contracts"
   mkdir -p "$WORK/fetch/j2p"; write_pom "$WORK/fetch/j2p" fetch "$(j2p_plugin)"
   (cd "$WORK/fetch/j2p" && mvn -B -q generate-sources) >&2
 fi
 
-echo "eventcontracts $VERSION vs jsonschema2pojo-maven-plugin $J2P_VERSION; $(nproc) cores; $(java -version 2>&1 | head -1); REPEAT=$REPEAT"
+echo "eventcontracts $VERSION vs jsonschema2pojo-maven-plugin $J2P_VERSION; corpus $CORPUS; $(nproc) cores; $(java -version 2>&1 | head -1); REPEAT=$REPEAT"
 printf '%-6s | %-22s | %-22s | %-22s | %-18s | %s\n' \
   "N" "ours full: wall" "ours full: plugin" "ours no-op: plugin" "j2p full: wall" "ours/j2p wall"
 printf '%s\n' "-------+------------------------+------------------------+------------------------+--------------------+--------------"
@@ -109,7 +118,7 @@ printf '%s\n' "-------+------------------------+------------------------+-------
 for n in "${SIZES[@]}"; do
   d="$WORK/n$n"
   mkdir -p "$d/ours" "$d/j2p"
-  python3 "$HERE/gen_contracts.py" "$n" "$d/contracts"
+  python3 "$GEN" "$n" "$d/contracts"
   write_pom "$d/ours" "ours-$n" "$(ours_plugin)"
   write_pom "$d/j2p" "j2p-$n" "$(j2p_plugin)"
 

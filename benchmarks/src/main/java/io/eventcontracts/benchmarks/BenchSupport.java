@@ -36,9 +36,9 @@ final class BenchSupport {
   static TicketCreatedEvent ticket() {
     return TicketCreatedEvent.builder()
         .withId("5f9d7b3a8c1e2d0017a4b6c1")
-        .withVersion(0)
+        .withVersion(0L)
         .withTitle("The Midnight Echoes - Spring Tour, Row 12 Seat 7")
-        .withPrice(85.5)
+        .withPrice(new java.math.BigDecimal("85.5"))
         .withUserId("5f9d7b3a8c1e2d0017a4b6aa")
         .build();
   }

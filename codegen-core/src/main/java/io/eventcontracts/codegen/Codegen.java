@@ -10,6 +10,7 @@ import io.eventcontracts.codegen.generate.SubjectsGenerator;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
 import io.eventcontracts.codegen.model.ContractSet;
 import io.eventcontracts.codegen.naming.JavaNames;
+import io.eventcontracts.codegen.naming.JavaNaming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class Codegen {
    * Part of the incremental fingerprint: bump the revision whenever generated output changes for the same input,
    * so builds regenerate after an upgrade.
    */
-  public static final String GENERATOR_VERSION = "eventcontracts-codegen/0.1.0 output-revision-1";
+  public static final String GENERATOR_VERSION = "eventcontracts-codegen/0.1.0 output-revision-2";
 
   private Codegen() {}
 
@@ -60,12 +61,21 @@ public final class Codegen {
       }
     }
 
-    ContractSet contracts = JsonSchemaContractLoader.load(request.contractRoots());
+    JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
+        new JsonSchemaContractLoader.Options(request.defaultDialect(), request.doubleNumbers()));
+    ContractSet contracts = loaded.contracts();
+    JavaNaming naming = JavaNaming.allocate(contracts);
+    List<ContractError> lint = new ArrayList<>(loaded.lint());
+    lint.addAll(naming.findings());
+    if (request.strict() && !lint.isEmpty()) {
+      throw new ContractException(lint);
+    }
     List<String> warnings = new ArrayList<>();
+    lint.forEach(l -> warnings.add(l.format()));
     if (contracts.contracts().isEmpty()) {
       warnings.add(request.contractRoots() + ": no contract files (*.json) found; nothing to generate");
     }
-    List<GeneratedFile> files = generate(contracts, request.packageName());
+    List<GeneratedFile> files = generate(contracts, naming, request.packageName());
 
     List<Path> written = new ArrayList<>();
     List<IncrementalState.Output> outputs = new ArrayList<>();
@@ -90,13 +100,18 @@ public final class Codegen {
 
   /** Runs every generator; the files are not written. Sorted by target and path. */
   public static List<GeneratedFile> generate(ContractSet contracts, String packageName) {
+    return generate(contracts, JavaNaming.allocate(contracts), packageName);
+  }
+
+  /** Runs every generator with the names of one naming pass; the files are not written. */
+  public static List<GeneratedFile> generate(ContractSet contracts, JavaNaming naming, String packageName) {
     List<GeneratedFile> files = new ArrayList<>();
-    files.addAll(new EventClassGenerator().generate(contracts, packageName));
-    files.add(new SubjectsGenerator().generate(contracts, packageName));
-    files.add(new EventTypesGenerator().generate(contracts, packageName));
-    files.addAll(new ListenerGenerator().generate(contracts, packageName));
-    files.addAll(new PublisherGenerator().generate(contracts, packageName));
-    files.addAll(new ContractBundleGenerator().generate(contracts, packageName));
+    files.addAll(new EventClassGenerator(naming).generate(contracts, packageName));
+    files.add(new SubjectsGenerator(naming).generate(contracts, packageName));
+    files.add(new EventTypesGenerator(naming).generate(contracts, packageName));
+    files.addAll(new ListenerGenerator(naming).generate(contracts, packageName));
+    files.addAll(new PublisherGenerator(naming).generate(contracts, packageName));
+    files.addAll(new ContractBundleGenerator(naming).generate(contracts, packageName));
     files.sort((a, b) -> a.target() != b.target() ? a.target().compareTo(b.target())
         : a.relativePath().compareTo(b.relativePath()));
     return files;

@@ -15,18 +15,32 @@ import java.util.Objects;
  * @param resourceOutputDirectory where the bundled contracts and the contract index go
  * @param stateFile where the run records input fingerprints for incremental builds; {@code null} disables
  *     incremental mode (every run regenerates)
+ * @param defaultDialect the JSON Schema draft of files without {@code $schema}
+ * @param doubleNumbers true to generate {@code Double} for {@code "type": "number"} (default {@code BigDecimal})
+ * @param strict true to fail on lint findings (missing descriptions, untyped keywords, renamed classes)
  */
 public record CodegenRequest(
     List<Path> contractRoots,
     String packageName,
     Path javaOutputDirectory,
     Path resourceOutputDirectory,
-    Path stateFile) {
+    Path stateFile,
+    io.eventcontracts.codegen.model.Dialect defaultDialect,
+    boolean doubleNumbers,
+    boolean strict) {
+
+  /** A request with the defaults: 2020-12 for files without {@code $schema}, BigDecimal numbers, not strict. */
+  public CodegenRequest(List<Path> contractRoots, String packageName, Path javaOutputDirectory,
+      Path resourceOutputDirectory, Path stateFile) {
+    this(contractRoots, packageName, javaOutputDirectory, resourceOutputDirectory, stateFile,
+        io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12, false, false);
+  }
 
   public CodegenRequest {
     contractRoots = List.copyOf(Objects.requireNonNull(contractRoots, "contractRoots"));
     Objects.requireNonNull(packageName, "packageName");
     Objects.requireNonNull(javaOutputDirectory, "javaOutputDirectory");
     Objects.requireNonNull(resourceOutputDirectory, "resourceOutputDirectory");
+    defaultDialect = defaultDialect == null ? io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12 : defaultDialect;
   }
 }

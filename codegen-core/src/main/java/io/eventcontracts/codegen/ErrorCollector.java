@@ -13,6 +13,28 @@ import java.util.List;
 public final class ErrorCollector {
 
   private final List<ContractError> errors = new ArrayList<>();
+  private final List<ContractError> lint = new ArrayList<>();
+
+  /**
+   * Records a lint finding: something a careful author would fix (a missing description, a keyword the Java type
+   * cannot express), but that makes neither generation nor validation wrong. Warnings by default; the
+   * {@code strict} option turns them into errors.
+   */
+  public void lint(Path file, int line, String message, String hint) {
+    lint.add(new ContractError(file, line, message, hint));
+  }
+
+  /** The lint findings so far, sorted by file and line. */
+  public List<ContractError> lintFindings() {
+    return sorted(lint);
+  }
+
+  static List<ContractError> sorted(List<ContractError> list) {
+    List<ContractError> sorted = new ArrayList<>(list);
+    sorted.sort(Comparator.comparing((ContractError e) -> e.file() == null ? "" : e.file().toString().replace('\\', '/'))
+        .thenComparingInt(ContractError::line));
+    return List.copyOf(sorted);
+  }
 
   public void add(Path file, int line, String message, String hint) {
     errors.add(new ContractError(file, line, message, hint));
@@ -33,10 +55,7 @@ public final class ErrorCollector {
   /** Throws one exception carrying every error collected so far, if there are any. */
   public void throwIfAny() {
     if (!errors.isEmpty()) {
-      List<ContractError> sorted = new ArrayList<>(errors);
-      sorted.sort(Comparator.comparing((ContractError e) -> e.file() == null ? "" : e.file().toString())
-          .thenComparingInt(ContractError::line));
-      throw new ContractException(sorted);
+      throw new ContractException(sorted(errors));
     }
   }
 }

@@ -39,10 +39,16 @@ record IncrementalState(List<String> inputLines, int events, int types, List<Out
     lines.add("package=" + request.packageName());
     lines.add("javaOut=" + request.javaOutputDirectory().toAbsolutePath().normalize());
     lines.add("resourceOut=" + request.resourceOutputDirectory().toAbsolutePath().normalize());
+    lines.add("options=defaultDialect:" + request.defaultDialect().shortName() + " doubleNumbers:"
+        + request.doubleNumbers() + " strict:" + request.strict());
     List<Path> roots = request.contractRoots();
     for (int i = 0; i < roots.size(); i++) {
       Path root = roots.get(i);
       lines.add("root=" + i + ":" + root.toAbsolutePath().normalize() + (Files.isDirectory(root) ? "" : " missing"));
+      Path mapping = root.resolve(JsonSchemaContractLoader.MAPPING_FILE);
+      if (Files.isRegularFile(mapping)) {
+        lines.add("mapping=" + i + " " + Hashing.sha256(mapping));
+      }
       for (Path file : JsonSchemaContractLoader.contractFiles(root)) {
         lines.add("input=" + i + ":" + root.relativize(file).toString().replace('\\', '/') + " "
             + Hashing.sha256(file));

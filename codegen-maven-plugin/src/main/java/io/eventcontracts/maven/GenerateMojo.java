@@ -4,6 +4,7 @@ import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.CodegenRequest;
 import io.eventcontracts.codegen.CodegenResult;
 import io.eventcontracts.codegen.ContractError;
+import io.eventcontracts.codegen.model.Dialect;
 import io.eventcontracts.codegen.ContractException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -131,6 +132,39 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "eventcontracts.skip", defaultValue = "false")
   boolean skip;
 
+  /**
+   * Fail the build on lint findings too (a property without description, a keyword the Java type does not express,
+   * a class renamed to avoid a collision, an event without version). By default they are logged as warnings.
+   *
+   * <pre>{@code
+   * <strict>true</strict>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.strict", defaultValue = "false")
+  boolean strict;
+
+  /**
+   * The JSON Schema draft of contract files without {@code $schema}: {@code draft-04}, {@code draft-06},
+   * {@code draft-07}, {@code 2019-09} or {@code 2020-12}. Files with {@code $schema} always use their own.
+   *
+   * <pre>{@code
+   * <defaultDraft>draft-07</defaultDraft>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
+  String defaultDraft;
+
+  /**
+   * The Java type of {@code "type": "number"}: {@code decimal} ({@code BigDecimal}, exact: {@code 20} stays
+   * {@code 20} and {@code 19.99} stays {@code 19.99}) or {@code double} ({@code Double}, may lose digits).
+   *
+   * <pre>{@code
+   * <numberType>double</numberType>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.numberType", defaultValue = "decimal")
+  String numberType;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -152,12 +186,22 @@ public final class GenerateMojo extends AbstractMojo {
           + " <schemaDirectory> at them, or set -Deventcontracts.skip=true");
     }
 
+    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
+        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
+            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    if (!"decimal".equals(numberType) && !"double".equals(numberType)) {
+      throw new MojoFailureException("eventcontracts: <numberType>" + numberType + "</numberType> is not known; "
+          + "use decimal (BigDecimal, the default) or double");
+    }
     CodegenRequest request = new CodegenRequest(
         roots,
         packageName,
         outputDirectory.toPath(),
         resourceOutputDirectory.toPath(),
-        incremental ? workDirectory.resolve("codegen.state") : null);
+        incremental ? workDirectory.resolve("codegen.state") : null,
+        dialect,
+        "double".equals(numberType),
+        strict);
 
     CodegenResult result;
     try {
@@ -179,7 +223,9 @@ public final class GenerateMojo extends AbstractMojo {
     addResourceDirectory(resourceOutputDirectory.getAbsolutePath());
 
     getLog().info(result.summary());
-    result.warnings().forEach(getLog()::warn);
+    // lint findings and notes, with paths relative to the project like the errors above
+    String prefix = basedir.toAbsolutePath().normalize() + java.io.File.separator;
+    result.warnings().forEach(w -> getLog().warn(w.startsWith(prefix) ? w.substring(prefix.length()) : w));
   }
 
   private void addResourceDirectory(String directory) {

@@ -55,6 +55,9 @@ public final class EventCodec {
         .build();
     this.mapper = JsonMapper.builder(factory)
         .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+        // wire fidelity: a date-time keeps its offset, a decimal its digits (generated classes ask for both too)
+        .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
             JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))

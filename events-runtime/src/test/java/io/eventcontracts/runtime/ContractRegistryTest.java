@@ -118,13 +118,44 @@ class ContractRegistryTest {
   }
 
   @Test
+  void eachContractIsValidatedWithItsOwnDraft() {
+    // draft-07 ignores keywords beside $ref, 2020-12 applies them: "x" is valid only under draft-07
+    String body = "\"type\":\"object\",\"properties\":{\"p\":{\"$ref\":\"#/definitions/s\",\"type\":\"integer\"}},"
+        + "\"definitions\":{\"s\":{\"type\":\"string\"}}";
+    byte[] draft07 = ("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"$id\":\"" + BASE + "d7.json\","
+        + body + "}").getBytes();
+    ContractRegistry registry = ContractRegistry.builder()
+        .contract(BASE + "d7.json", "d7", 1, draft07)
+        .contract(BASE + "d2020.json", "d2020", 1, schema(BASE + "d2020.json", body))
+        .build();
+
+    assertThat(registry.validate(BASE + "d7.json", JSON.readTree("{\"p\":\"x\"}"))).isEmpty();
+    assertThat(registry.validate(BASE + "d2020.json", JSON.readTree("{\"p\":\"x\"}")))
+        .extracting(Violation::pointer).containsExactly("/p");
+  }
+
+  @Test
+  void contractsWithoutOrWithRelativeIdAreKnownByTheirBundleLocation() {
+    String base = "https://bundle.eventcontracts.invalid/";
+    ContractRegistry registry = ContractRegistry.builder()
+        .type(base + "common/user.json", 1, "{\"$id\":\"user.json\",\"type\":\"object\",\"required\":[\"id\"]}"
+            .getBytes())
+        .contract(base + "push.json", "push", 1, ("{\"type\":\"object\",\"properties\":{\"sender\":"
+            + "{\"$ref\":\"common/user.json\"}}}").getBytes())
+        .build();
+
+    assertThat(registry.validate(base + "push.json", JSON.readTree("{\"sender\":{}}")))
+        .extracting(Violation::pointer).containsExactly("/sender/id");
+  }
+
+  @Test
   void brokenContractsFailAtLoad() {
     assertKind(ContractRegistry.builder().contract(BASE + "a.json", "a", 1, "{nope".getBytes()),
         EventException.Kind.CONTRACT_INVALID);
     assertKind(ContractRegistry.builder().contract(BASE + "a.json", "a", 1, schema(BASE + "b.json", "\"type\":\"object\"")),
         EventException.Kind.CONTRACT_INVALID);
     assertKind(ContractRegistry.builder().contract(BASE + "a.json", "a", 1,
-        ("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"$id\":\"" + BASE + "a.json\"}").getBytes()),
+        ("{\"$schema\":\"http://json-schema.org/draft-03/schema#\",\"$id\":\"" + BASE + "a.json\"}").getBytes()),
         EventException.Kind.CONTRACT_INVALID);
     assertKind(ContractRegistry.builder()
         .contract(BASE + "a.json", "same", 1, schema(BASE + "a.json", "\"type\":\"object\""))

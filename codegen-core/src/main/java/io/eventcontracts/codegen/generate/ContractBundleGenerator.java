@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.eventcontracts.codegen.model.Contract;
 import io.eventcontracts.codegen.model.ContractSet;
-import io.eventcontracts.codegen.naming.JavaNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,13 @@ import java.util.List;
  * contracts sorted by bundle path, {@code \n} line ends: same contracts, same bytes.
  */
 public final class ContractBundleGenerator {
+
+  private final io.eventcontracts.codegen.naming.JavaNaming naming;
+
+  /** Uses the names of the run's naming pass. */
+  public ContractBundleGenerator(io.eventcontracts.codegen.naming.JavaNaming naming) {
+    this.naming = naming;
+  }
 
   public static final String BASE = "META-INF/eventcontracts/";
   public static final String SCHEMAS = BASE + "schemas/";
@@ -37,7 +43,7 @@ public final class ContractBundleGenerator {
     return files;
   }
 
-  private static byte[] index(ContractSet contracts, String packageName) {
+  private byte[] index(ContractSet contracts, String packageName) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -57,9 +63,12 @@ public final class ContractBundleGenerator {
         json.writeNumberField("version", c.version());
         json.writeStringField("id", c.id());
         json.writeStringField("format", c.format().wireName());
+        if (c.dialect() != null) {
+          json.writeStringField("dialect", c.dialect().uri());
+        }
         json.writeStringField("resource", SCHEMAS + c.bundlePath());
         if (c.isEvent()) {
-          json.writeStringField("javaType", packageName + "." + JavaNames.eventClassName(c.subject()));
+          json.writeStringField("javaType", packageName + "." + naming.eventClass(c));
         }
         json.writeStringField("sha256", c.sha256());
         json.writeEndObject();

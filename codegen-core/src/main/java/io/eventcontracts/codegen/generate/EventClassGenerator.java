@@ -1,255 +1,438 @@
 package io.eventcontracts.codegen.generate;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.codemodel.CodeWriter;
-import com.sun.codemodel.JCodeModel;
-import com.sun.codemodel.JDefinedClass;
-import com.sun.codemodel.JFieldVar;
-import com.sun.codemodel.JPackage;
-import io.eventcontracts.codegen.jsonschema.JsonSchemaDocument;
-import io.eventcontracts.codegen.model.Contract;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.eventcontracts.codegen.model.AdditionalProperties;
+import io.eventcontracts.codegen.model.AnyType;
+import io.eventcontracts.codegen.model.ConstType;
 import io.eventcontracts.codegen.model.ContractSet;
 import io.eventcontracts.codegen.model.DataType;
 import io.eventcontracts.codegen.model.EnumType;
 import io.eventcontracts.codegen.model.Field;
 import io.eventcontracts.codegen.model.ListType;
+import io.eventcontracts.codegen.model.MapType;
 import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.PrimitiveType;
 import io.eventcontracts.codegen.model.TypeRef;
+import io.eventcontracts.codegen.model.UnionType;
 import io.eventcontracts.codegen.naming.JavaNames;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import io.eventcontracts.codegen.naming.JavaNaming;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.jsonschema2pojo.AbstractAnnotator;
-import org.jsonschema2pojo.AnnotationStyle;
-import org.jsonschema2pojo.CompositeAnnotator;
-import org.jsonschema2pojo.ContentResolver;
-import org.jsonschema2pojo.DefaultGenerationConfig;
-import org.jsonschema2pojo.InclusionLevel;
-import org.jsonschema2pojo.Jackson3Annotator;
-import org.jsonschema2pojo.NoopRuleLogger;
-import org.jsonschema2pojo.Schema;
-import org.jsonschema2pojo.SchemaStore;
-import org.jsonschema2pojo.exception.GenerationException;
-import org.jsonschema2pojo.rules.RuleFactory;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
- * Generates the Jackson-annotated event and type classes with jsonschema2pojo used as a library.
+ * Generates one Jackson-annotated Java type per named model type (objects, enums, unions) with JavaPoet, reading
+ * only the contract model and the {@link JavaNaming} pass.
  *
- * <p>How jsonschema2pojo is driven:
- * <ul>
- *   <li>One {@link JCodeModel}, one {@link RuleFactory} and one {@link SchemaStore} for all contracts, so a type
- *       referenced from several events (the shared {@code OrderStatus} enum) is generated once.</li>
- *   <li>Class names are never left to jsonschema2pojo: every object and enum in the model gets a {@code javaType}
- *       injected into a copy of the schema tree (the event root {@code TicketCreatedEvent}, nested objects
- *       {@code OrderCreatedTicket}), so names follow {@link JavaNames} and match what the loader checked for
- *       clashes.</li>
- *   <li>Every {@code $ref} in the copy is rewritten to the target contract's absolute {@code $id} (plus fragment),
- *       and the {@link ContentResolver} serves only the loaded contracts by {@code $id}: nothing is read from the
- *       network or from disk.</li>
- *   <li>{@link Config}: Jackson 3 annotation style (its {@code @JsonDeserialize} is {@code tools.jackson}; the other
- *       annotations are the shared {@code com.fasterxml.jackson.annotation} ones), no additional-properties map,
- *       builders and an all-args constructor, equals/hashCode/toString, collections not initialised,
- *       {@code java.time.Instant} for {@code date-time} without jsonschema2pojo's fixed {@code @JsonFormat} pattern
- *       (it rejects valid RFC 3339 values); {@link IsoDateAnnotator} instead adds
- *       {@code @JsonFormat(shape = STRING)} so the wire form is an ISO-8601 string whatever the mapper's
- *       timestamp setting. No generated annotation, no timestamps.</li>
- * </ul>
+ * <p>Why JavaPoet and not jsonschema2pojo: wire fidelity needs constructs jsonschema2pojo's rules cannot express:
+ * three states per optional nullable property (absent, {@code null}, value), unknown properties kept as
+ * {@code JsonNode}s, sealed unions with a discriminator or deduction, merged {@code allOf} types, and no
+ * collection or default initialisation. Generating from the model keeps the model the only input.
+ *
+ * <p>The shape of an object class: private fields carrying {@code @JsonProperty} with the wire name (Jackson
+ * auto-detection is off, so the fields are the wire form, nothing else); an optional nullable property is an
+ * {@code Optional<T>} field ({@code null} = absent, {@code Optional.empty()} = explicit {@code null}); a required
+ * nullable one is always written; open objects keep unknown properties in an ordered {@code Map<String, JsonNode>}
+ * ({@code @JsonAnySetter}/{@code @JsonAnyGetter}); {@code date-time} is {@code OffsetDateTime} read without
+ * adjusting to UTC. Public API: a no-argument and an all-properties constructor, {@code getX}/{@code setX}/
+ * {@code withX} per property ({@code hasX}/{@code clearX} for optional nullable ones), a {@code builder()},
+ * {@code equals}/{@code hashCode}/{@code toString}.
  */
 public final class EventClassGenerator {
 
-  /** Generates one class per event contract, type contract and nested object or enum. */
+  static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+  static final ClassName JSON_INCLUDE = ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
+  static final ClassName JSON_FORMAT = ClassName.get("com.fasterxml.jackson.annotation", "JsonFormat");
+  static final ClassName JSON_AUTO_DETECT = ClassName.get("com.fasterxml.jackson.annotation", "JsonAutoDetect");
+  static final ClassName JSON_PROPERTY_ORDER = ClassName.get("com.fasterxml.jackson.annotation", "JsonPropertyOrder");
+  static final ClassName JSON_ANY_GETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
+  static final ClassName JSON_ANY_SETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
+  static final ClassName JSON_VALUE = ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
+  static final ClassName JSON_CREATOR = ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
+  static final ClassName JSON_TYPE_INFO = ClassName.get("com.fasterxml.jackson.annotation", "JsonTypeInfo");
+  static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
+  static final ClassName JSON_NODE = ClassName.get("tools.jackson.databind", "JsonNode");
+  static final ClassName OPTIONAL = ClassName.get(java.util.Optional.class);
+  static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
+
+  private final JavaNaming naming;
+
+  public EventClassGenerator(JavaNaming naming) {
+    this.naming = naming;
+  }
+
+  /** One file per named type of the set. */
   public List<GeneratedFile> generate(ContractSet contracts, String packageName) {
-    Map<URI, JsonNode> documents = new HashMap<>();
-    List<Root> roots = new ArrayList<>();
-    for (Contract contract : contracts.contracts()) {
-      if (!(contract.document() instanceof JsonSchemaDocument document)) {
-        continue;
-      }
-      ObjectNode copy = (ObjectNode) document.tree().deepCopy();
-      String rootClass = contract.isEvent() ? JavaNames.eventClassName(contract.subject()) : contract.name();
-      prepare(copy, contract.rootType(), "", packageName, rootClass);
-      for (Map.Entry<String, DataType> def : contract.definitions().entrySet()) {
-        prepare(copy, def.getValue(), def.getKey(), packageName, null);
-      }
-      URI id = URI.create(contract.id());
-      documents.put(id, copy);
-      if (isNamed(contract.rootType())) {
-        roots.add(new Root(id, rootClass));
-      }
-      for (Map.Entry<String, DataType> def : contract.definitions().entrySet()) {
-        if (isNamed(def.getValue())) {
-          roots.add(new Root(URI.create(contract.id() + "#" + def.getKey()), def.getKey()));
+    Map<DataType, List<ClassName>> unionsOf = new IdentityHashMap<>();
+    for (DataType named : naming.namedTypes()) {
+      if (named instanceof UnionType union) {
+        for (UnionType.Branch b : union.branches()) {
+          unionsOf.computeIfAbsent(resolve(contracts, b.type()), k -> new ArrayList<>())
+              .add(ClassName.get(packageName, naming.className(union)));
         }
       }
-    }
-
-    Config config = new Config(packageName);
-    SchemaStore store = new SchemaStore(new LoadedContractsResolver(documents), new NoopRuleLogger());
-    RuleFactory rules = new RuleFactory(config,
-        new CompositeAnnotator(new Jackson3Annotator(config), new IsoDateAnnotator()), store);
-    rules.setLogger(new NoopRuleLogger());
-    JCodeModel codeModel = new JCodeModel();
-    JPackage jpackage = codeModel._package(packageName);
-    try {
-      for (Root root : roots) {
-        Schema schema = store.create(root.uri(), config.getRefFragmentPathDelimiters());
-        if (!schema.isGenerated()) {
-          rules.getSchemaRule().apply(root.name(), schema.getContent(), null, jpackage, schema);
-        }
-      }
-    } catch (GenerationException e) {
-      throw new IllegalStateException("jsonschema2pojo failed on contracts the loader accepted: " + e.getMessage(), e);
-    }
-
-    MemoryCodeWriter writer = new MemoryCodeWriter();
-    try {
-      codeModel.build(writer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     List<GeneratedFile> files = new ArrayList<>();
-    writer.files.forEach((path, bytes) -> {
-      String text = bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-      files.add(new GeneratedFile(GeneratedFile.Target.JAVA_SOURCE, path, text.getBytes(StandardCharsets.UTF_8)));
-    });
+    Types types = new Types(contracts, packageName);
+    for (DataType named : naming.namedTypes()) {
+      TypeSpec spec;
+      if (named instanceof ObjectType object) {
+        spec = objectClass(object, types, unionsOf.getOrDefault(object, List.of()));
+      } else if (named instanceof EnumType enumType) {
+        spec = enumClass(enumType);
+      } else {
+        spec = unionInterface((UnionType) named, types, contracts);
+      }
+      files.add(JavaFiles.emit(packageName, spec));
+    }
     return files;
   }
 
-  private record Root(URI uri, String name) {}
-
-  private static boolean isNamed(DataType type) {
-    return type instanceof ObjectType || type instanceof EnumType;
+  private static DataType resolve(ContractSet contracts, DataType type) {
+    int guard = 0;
+    while (type instanceof TypeRef ref && guard++ < 20) {
+      type = contracts.resolve(ref);
+    }
+    return type;
   }
 
-  /**
-   * Walks the model and the schema copy together: names every object and enum, points every {@code $ref} at an
-   * absolute {@code $id}, maps {@code int64} to {@code Long}.
-   */
-  private static void prepare(ObjectNode document, DataType type, String pointer, String packageName,
-      String className) {
-    JsonNode at = pointer.isEmpty() ? document : document.at(JsonPointer.compile(pointer));
-    if (!(at instanceof ObjectNode node)) {
-      return;
-    }
-    if (type instanceof ObjectType object) {
-      node.put("javaType", packageName + "." + (className != null ? className : object.name()));
-      for (Field field : object.fields()) {
-        prepare(document, field.type(), field.location().pointer(), packageName, null);
-      }
-    } else if (type instanceof EnumType enumType) {
-      node.put("javaType", packageName + "." + (className != null ? className : enumType.name()));
-    } else if (type instanceof ListType list) {
-      prepare(document, list.element(), pointer + "/items", packageName, null);
-    } else if (type instanceof TypeRef ref) {
-      node.put("$ref", ref.isRoot() ? ref.contractId() : ref.contractId() + "#" + ref.definition());
-    } else if (type == PrimitiveType.LONG) {
-      node.put("existingJavaType", "java.lang.Long");
-    }
-  }
+  /** Maps model types to Java types. */
+  final class Types {
+    final ContractSet contracts;
+    final String packageName;
 
-  /** Serves only the loaded contracts, by {@code $id}; refuses everything else instead of fetching it. */
-  private static final class LoadedContractsResolver extends ContentResolver {
-    private final Map<URI, JsonNode> documents;
-
-    LoadedContractsResolver(Map<URI, JsonNode> documents) {
-      this.documents = documents;
-    }
-
-    @Override
-    public JsonNode resolve(URI uri) {
-      JsonNode document = documents.get(uri);
-      if (document == null) {
-        throw new GenerationException("refusing to load " + uri + ": not the $id of a loaded contract "
-            + "(remote schemas are never fetched)");
-      }
-      return document;
-    }
-  }
-
-  /** Adds {@code @JsonFormat(shape = STRING)} to date-time and date fields: ISO-8601 strings on the wire. */
-  private static final class IsoDateAnnotator extends AbstractAnnotator {
-    @Override
-    public void dateTimeField(JFieldVar field, JDefinedClass clazz, JsonNode node) {
-      field.annotate(JsonFormat.class).param("shape", JsonFormat.Shape.STRING);
-    }
-
-    @Override
-    public void dateField(JFieldVar field, JDefinedClass clazz, JsonNode node) {
-      field.annotate(JsonFormat.class).param("shape", JsonFormat.Shape.STRING);
-    }
-  }
-
-  /** Collects the generated sources in memory, sorted by path. */
-  private static final class MemoryCodeWriter extends CodeWriter {
-    final Map<String, ByteArrayOutputStream> files = new TreeMap<>();
-
-    MemoryCodeWriter() {
-      this.encoding = "UTF-8";
-    }
-
-    @Override
-    public OutputStream openBinary(JPackage pkg, String fileName) {
-      String dir = pkg.isUnnamed() ? "" : pkg.name().replace('.', '/') + "/";
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      files.put(dir + fileName, out);
-      return out;
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  /** The jsonschema2pojo settings of the toolkit; see the class Javadoc. */
-  static final class Config extends DefaultGenerationConfig {
-    private final String packageName;
-
-    Config(String packageName) {
+    Types(ContractSet contracts, String packageName) {
+      this.contracts = contracts;
       this.packageName = packageName;
     }
 
-    @Override public String getTargetPackage() { return packageName; }
-    @Override public AnnotationStyle getAnnotationStyle() { return AnnotationStyle.JACKSON3; }
-    @Override public InclusionLevel getInclusionLevel() { return InclusionLevel.NON_NULL; }
-    @Override public boolean isIncludeAdditionalProperties() { return false; }
-    @Override public boolean isGenerateBuilders() { return true; }
-    @Override public boolean isUseInnerClassBuilders() { return true; }
-    @Override public boolean isIncludeConstructors() { return true; }
-    @Override public boolean isIncludeAllPropertiesConstructor() { return true; }
-    @Override public boolean isIncludeRequiredPropertiesConstructor() { return false; }
-    @Override public boolean isConstructorsRequiredPropertiesOnly() { return false; }
-    @Override public boolean isIncludeCopyConstructor() { return false; }
-    @Override public boolean isIncludeToString() { return true; }
-    @Override public boolean isIncludeHashcodeAndEquals() { return true; }
-    @Override public boolean isInitializeCollections() { return false; }
-    @Override public boolean isUsePrimitives() { return false; }
-    @Override public String getDateTimeType() { return "java.time.Instant"; }
-    @Override public String getDateType() { return "java.time.LocalDate"; }
-    @Override public String getTimeType() { return "java.time.LocalTime"; }
-    @Override public boolean isFormatDateTimes() { return false; }
-    @Override public boolean isFormatDates() { return false; }
-    @Override public boolean isFormatTimes() { return false; }
-    @Override public boolean isIncludeJsr303Annotations() { return false; }
-    @Override public boolean isIncludeJsr305Annotations() { return false; }
-    @Override public boolean isIncludeGeneratedAnnotation() { return false; }
-    @Override public boolean isIncludeDynamicAccessors() { return false; }
-    @Override public boolean isIncludeTypeInfo() { return false; }
-    @Override public boolean isUseTitleAsClassname() { return false; }
-    @Override public boolean isSerializable() { return false; }
-    @Override public String getTargetVersion() { return "17"; }
-    @Override public String getOutputEncoding() { return "UTF-8"; }
-    /** Only {@code #} and {@code /}: definition names may contain dots. */
-    @Override public String getRefFragmentPathDelimiters() { return "#/"; }
+    TypeName of(DataType type) {
+      if (type instanceof TypeRef ref) {
+        return of(resolve(contracts, ref));
+      }
+      if (type instanceof PrimitiveType p) {
+        return primitive(p);
+      }
+      if (type instanceof ConstType c) {
+        return primitive(c.base());
+      }
+      if (type instanceof AnyType) {
+        return JSON_NODE;
+      }
+      if (type instanceof ListType l) {
+        return ParameterizedTypeName.get(ClassName.get(List.class), of(l.element()));
+      }
+      if (type instanceof MapType m) {
+        return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), of(m.value()));
+      }
+      return ClassName.get(packageName, naming.className(type));
+    }
+
+    boolean isDateTime(DataType type) {
+      DataType t = resolve(contracts, type);
+      if (t instanceof ListType l) {
+        return isDateTime(l.element());
+      }
+      return t == PrimitiveType.DATE_TIME || t == PrimitiveType.DATE;
+    }
+  }
+
+  static TypeName primitive(PrimitiveType p) {
+    return switch (p) {
+      case STRING -> ClassName.get(String.class);
+      case INTEGER -> ClassName.get(Integer.class);
+      case LONG -> ClassName.get(Long.class);
+      case BIG_INTEGER -> ClassName.get(java.math.BigInteger.class);
+      case DECIMAL -> ClassName.get(java.math.BigDecimal.class);
+      case DOUBLE -> ClassName.get(Double.class);
+      case BOOLEAN -> ClassName.get(Boolean.class);
+      case DATE_TIME -> ClassName.get(java.time.OffsetDateTime.class);
+      case DATE -> ClassName.get(java.time.LocalDate.class);
+      case BYTES -> TypeName.get(byte[].class);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- objects
+
+  private static boolean tracksPresence(Field f) {
+    return f.nullable() && !f.required();
+  }
+
+  private static String doc(String text) {
+    return text == null ? "" : text.replace("*/", "*&#47;").replace("$", "$$");
+  }
+
+  private static String fieldDoc(Field f) {
+    StringBuilder out = new StringBuilder(doc(f.description()));
+    String constraints = f.constraints().describe();
+    if (!constraints.isEmpty()) {
+      out.append(out.length() > 0 ? "\n<p>" : "").append("Contract: ").append(doc(constraints)).append('.');
+    }
+    out.append(out.length() > 0 ? "\n<p>" : "").append(f.required() ? "Required" : "Optional")
+        .append(f.nullable() ? ", may be {@code null}." : ".");
+    return out.toString();
+  }
+
+  private TypeSpec objectClass(ObjectType object, Types types, List<ClassName> unions) {
+    String name = naming.className(object);
+    ClassName self = ClassName.get(types.packageName, name);
+    TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterfaces(unions);
+    type.addJavadoc(object.description() == null ? name : doc(object.description()));
+    ClassName include = JSON_INCLUDE.nestedClass("Include");
+    type.addAnnotation(AnnotationSpec.builder(JSON_INCLUDE).addMember("value", "$T.NON_NULL", include)
+        .addMember("content", "$T.ALWAYS", include).build());
+    ClassName visibility = JSON_AUTO_DETECT.nestedClass("Visibility");
+    type.addAnnotation(AnnotationSpec.builder(JSON_AUTO_DETECT)
+        .addMember("fieldVisibility", "$T.NONE", visibility)
+        .addMember("getterVisibility", "$T.NONE", visibility)
+        .addMember("isGetterVisibility", "$T.NONE", visibility)
+        .addMember("setterVisibility", "$T.NONE", visibility)
+        .addMember("creatorVisibility", "$T.NONE", visibility).build());
+    if (!unions.isEmpty()) {
+      // a branch read or written as itself (a field of the branch's own type) carries no type information
+      type.addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
+          .addMember("use", "$T.NONE", JSON_TYPE_INFO.nestedClass("Id")).build());
+    }
+    if (!object.fields().isEmpty()) {
+      CodeBlock.Builder order = CodeBlock.builder().add("{");
+      for (int i = 0; i < object.fields().size(); i++) {
+        order.add(i == 0 ? "$S" : ", $S", object.fields().get(i).name());
+      }
+      type.addAnnotation(AnnotationSpec.builder(JSON_PROPERTY_ORDER).addMember("value", order.add("}").build())
+          .build());
+    }
+
+    MethodSpec.Builder allArgs = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("All declared properties; {@code null} leaves a property absent.\n");
+    ClassName builderClass = self.nestedClass("Builder");
+    TypeSpec.Builder builder = TypeSpec.classBuilder("Builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Builds a {@link $T}; {@code build()} hands out the instance, so use one builder per object.\n",
+            self)
+        .addField(FieldSpec.builder(self, "instance", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T()", self).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<MethodSpec> accessors = new ArrayList<>();
+    List<String> javaFields = new ArrayList<>();
+    CodeBlock.Builder toString = CodeBlock.builder().add("return $S", name + "[");
+
+    for (Field f : object.fields()) {
+      String n = naming.fieldName(object, f);
+      javaFields.add(n);
+      String pascal = accessorBase(n);
+      TypeName t = types.of(f.type());
+      boolean presence = tracksPresence(f);
+      FieldSpec.Builder field = FieldSpec.builder(presence ? ParameterizedTypeName.get(OPTIONAL, t) : t, n,
+          Modifier.PRIVATE).addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", f.name())
+          .build());
+      if (f.required() && f.nullable()) {
+        field.addAnnotation(AnnotationSpec.builder(JSON_INCLUDE).addMember("value", "$T.ALWAYS", include).build());
+      }
+      if (types.isDateTime(f.type())) {
+        field.addAnnotation(AnnotationSpec.builder(JSON_FORMAT)
+            .addMember("shape", "$T.STRING", JSON_FORMAT.nestedClass("Shape"))
+            .addMember("without", "$T.ADJUST_DATES_TO_CONTEXT_TIME_ZONE", JSON_FORMAT.nestedClass("Feature"))
+            .build());
+      }
+      if (resolve(types.contracts, f.type()) instanceof ConstType c) {
+        type.addField(FieldSpec.builder(t, JavaNames.constantName(n) + "_VALUE", Modifier.PUBLIC, Modifier.STATIC,
+                Modifier.FINAL).addJavadoc("The only value {@code $L} may have.\n", doc(f.name()))
+            .initializer(constInitializer(c)).build());
+      }
+      type.addField(field.build());
+      String javadoc = fieldDoc(f);
+
+      allArgs.addParameter(t, n);
+      if (presence) {
+        allArgs.addStatement("this.$N = $N == null ? null : $T.of($N)", n, n, OPTIONAL, n);
+      } else {
+        allArgs.addStatement("this.$N = $N", n, n);
+      }
+      MethodSpec.Builder getter = MethodSpec.methodBuilder("get" + pascal).addModifiers(Modifier.PUBLIC)
+          .returns(t).addJavadoc(javadoc + "\n");
+      if (presence) {
+        getter.addStatement("return $N == null ? null : $N.orElse(null)", n, n);
+      } else {
+        getter.addStatement("return $N", n);
+      }
+      accessors.add(getter.build());
+      MethodSpec.Builder setter = MethodSpec.methodBuilder("set" + pascal).addModifiers(Modifier.PUBLIC)
+          .addParameter(t, n);
+      if (presence) {
+        setter.addJavadoc("Sets the value; {@code null} writes an explicit {@code null} (use {@link #clear$L()} "
+            + "to leave the property out).\n", pascal).addStatement("this.$N = $T.ofNullable($N)", n, OPTIONAL, n);
+      } else {
+        setter.addJavadoc("Sets {@code $L}; {@code null} leaves it out of the payload.\n", doc(f.name()))
+            .addStatement("this.$N = $N", n, n);
+      }
+      accessors.add(setter.build());
+      accessors.add(MethodSpec.methodBuilder("with" + pascal).addModifiers(Modifier.PUBLIC).returns(self)
+          .addJavadoc("{@link #set$L} and returns this object.\n", pascal)
+          .addParameter(t, n).addStatement("set$L($N)", pascal, n).addStatement("return this").build());
+      builder.addMethod(MethodSpec.methodBuilder("with" + pascal).addModifiers(Modifier.PUBLIC)
+          .returns(builderClass).addParameter(t, n).addStatement("instance.set$L($N)", pascal, n)
+          .addStatement("return this").build());
+      if (presence) {
+        accessors.add(MethodSpec.methodBuilder("has" + pascal).addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
+            .addJavadoc("True when the property is present, with a value or an explicit {@code null}.\n")
+            .addStatement("return $N != null", n).build());
+        accessors.add(MethodSpec.methodBuilder("clear" + pascal).addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Leaves the property out of the payload.\n").addStatement("this.$N = null", n).build());
+      }
+      toString.add(" + $S + $N", (javaFields.size() == 1 ? "" : ", ") + n + "=", n);
+    }
+
+    AdditionalProperties additional = object.additionalProperties();
+    if (additional.kind() != AdditionalProperties.Kind.CLOSED) {
+      TypeName value = additional.kind() == AdditionalProperties.Kind.TYPED ? types.of(additional.valueType())
+          : JSON_NODE;
+      TypeName mapType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), value);
+      type.addField(FieldSpec.builder(mapType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $T<>()", java.util.LinkedHashMap.class).build());
+      accessors.add(MethodSpec.methodBuilder("getAdditionalProperties").addModifiers(Modifier.PUBLIC)
+          .addAnnotation(JSON_ANY_GETTER).returns(mapType)
+          .addJavadoc(additional.kind() == AdditionalProperties.Kind.TYPED
+              ? "Properties beside the declared ones, in the order read; live and modifiable.\n"
+              : "Properties the contract does not declare, kept as read and written back unchanged; live and "
+                  + "modifiable.\n")
+          .addStatement("return additionalProperties").build());
+      accessors.add(MethodSpec.methodBuilder("setAdditionalProperty").addModifiers(Modifier.PUBLIC)
+          .addAnnotation(JSON_ANY_SETTER).addParameter(String.class, "name").addParameter(value, "value")
+          .addStatement("additionalProperties.put(name, value)").build());
+      accessors.add(MethodSpec.methodBuilder("withAdditionalProperty").addModifiers(Modifier.PUBLIC).returns(self)
+          .addParameter(String.class, "name").addParameter(value, "value")
+          .addStatement("additionalProperties.put(name, value)").addStatement("return this").build());
+      javaFields.add("additionalProperties");
+      toString.add(" + $S + additionalProperties", (javaFields.size() == 1 ? "" : ", ") + "additionalProperties=");
+    }
+
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("An instance with every property absent.\n").build());
+    if (!object.fields().isEmpty()) {
+      type.addMethod(allArgs.build());
+    }
+    type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("A builder; {@code builder().withX(x)...build()}.\n").returns(builderClass).addStatement("return new $T()", builderClass).build());
+    type.addMethods(accessors);
+
+    builder.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+        .addStatement("return instance").build());
+
+    CodeBlock.Builder equals = CodeBlock.builder().add("return ");
+    CodeBlock.Builder hash = CodeBlock.builder().add("return $T.hash(", OBJECTS);
+    for (int i = 0; i < javaFields.size(); i++) {
+      String n = javaFields.get(i);
+      equals.add(i == 0 ? "$T.equals($N, other.$N)" : "\n    && $T.equals($N, other.$N)", OBJECTS, n, n);
+      hash.add(i == 0 ? "$N" : ", $N", n);
+    }
+    if (javaFields.isEmpty()) {
+      equals.add("true");
+    }
+    type.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
+        .addStatement("if (this == o) return true")
+        .addStatement("if (!(o instanceof $T other)) return false", self)
+        .addStatement(equals.build()).build());
+    type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.INT).addStatement(hash.add(")").build()).build());
+    type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(String.class).addStatement(toString.add(" + $S", "]").build()).build());
+    type.addType(builder.build());
+    return type.build();
+  }
+
+  /** {@code default_} → {@code Default}, {@code class_} → {@code Class_} (getClass() is Object's). */
+  private static String accessorBase(String fieldName) {
+    String base = fieldName.endsWith("_") && !fieldName.equals("class_")
+        ? fieldName.substring(0, fieldName.length() - 1) : fieldName;
+    return Character.toUpperCase(base.charAt(0)) + base.substring(1);
+  }
+
+  private static CodeBlock constInitializer(ConstType c) {
+    return switch (c.base()) {
+      case STRING -> CodeBlock.of("$S", c.stringValue());
+      case LONG -> CodeBlock.of("$LL", c.json());
+      case BOOLEAN -> CodeBlock.of("$L", c.json());
+      default -> CodeBlock.of("new $T($S)", java.math.BigDecimal.class, c.json());
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- enums
+
+  private TypeSpec enumClass(EnumType enumType) {
+    String name = naming.className(enumType);
+    ClassName self = ClassName.bestGuess(name);
+    TypeSpec.Builder type = TypeSpec.enumBuilder(name).addModifiers(Modifier.PUBLIC)
+        .addJavadoc(enumType.description() == null ? name : doc(enumType.description()));
+    for (String value : enumType.values()) {
+      type.addEnumConstant(naming.constant(enumType, value),
+          TypeSpec.anonymousClassBuilder("$S", value).build());
+    }
+    type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "value")
+        .addStatement("this.value = value").build());
+    type.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).addAnnotation(JSON_VALUE)
+        .returns(String.class).addJavadoc("The value on the wire.\n").addStatement("return value").build());
+    type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(String.class).addStatement("return value").build());
+    type.addMethod(MethodSpec.methodBuilder("fromValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addAnnotation(JSON_CREATOR).returns(self).addParameter(String.class, "value")
+        .addJavadoc("The constant of a wire value.\n\n@throws IllegalArgumentException for any other value\n")
+        .beginControlFlow("for ($T constant : values())", self)
+        .beginControlFlow("if (constant.value.equals(value))")
+        .addStatement("return constant")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("throw new $T($S + value)", IllegalArgumentException.class, "not a " + name + " value: ")
+        .build());
+    return type.build();
+  }
+
+  // ---------------------------------------------------------------------------------------------- unions
+
+  private TypeSpec unionInterface(UnionType union, Types types, ContractSet contracts) {
+    String name = naming.className(union);
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+    type.addJavadoc((union.description() == null ? name : doc(union.description())) + "\n<p>"
+        + (union.discriminator() != null ? "Told apart by the property {@code " + doc(union.discriminator()) + "}."
+        : "Told apart by the properties each branch requires.") + "\n");
+    ClassName typeInfo = JSON_TYPE_INFO;
+    AnnotationSpec.Builder info = AnnotationSpec.builder(typeInfo);
+    if (union.discriminator() != null) {
+      info.addMember("use", "$T.NAME", typeInfo.nestedClass("Id"))
+          .addMember("include", "$T.EXISTING_PROPERTY", typeInfo.nestedClass("As"))
+          .addMember("property", "$S", union.discriminator())
+          .addMember("visible", "true");
+    } else {
+      info.addMember("use", "$T.DEDUCTION", typeInfo.nestedClass("Id"));
+    }
+    type.addAnnotation(info.build());
+    AnnotationSpec.Builder subTypes = AnnotationSpec.builder(JSON_SUB_TYPES);
+    Set<TypeName> permitted = new LinkedHashSet<>();
+    for (UnionType.Branch b : union.branches()) {
+      TypeName branch = types.of(b.type());
+      permitted.add(branch);
+      AnnotationSpec.Builder t = AnnotationSpec.builder(JSON_SUB_TYPES.nestedClass("Type"))
+          .addMember("value", "$T.class", branch);
+      if (b.discriminatorValue() != null) {
+        t.addMember("name", "$S", b.discriminatorValue());
+      }
+      subTypes.addMember("value", "$L", t.build());
+    }
+    type.addAnnotation(subTypes.build());
+    type.addPermittedSubclasses(permitted);
+    return type.build();
   }
 }

@@ -16,6 +16,13 @@ import javax.lang.model.element.Modifier;
  */
 public final class EventTypesGenerator {
 
+  private final io.eventcontracts.codegen.naming.JavaNaming naming;
+
+  /** Uses the names of the run's naming pass. */
+  public EventTypesGenerator(io.eventcontracts.codegen.naming.JavaNaming naming) {
+    this.naming = naming;
+  }
+
   public static final String CLASS_NAME = "EventTypes";
 
   public GeneratedFile generate(ContractSet contracts, String packageName) {
@@ -25,7 +32,7 @@ public final class EventTypesGenerator {
             + "event.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (Contract event : contracts.events()) {
-      ClassName eventClass = ClassName.get(packageName, JavaNames.eventClassName(event.subject()));
+      ClassName eventClass = ClassName.get(packageName, naming.eventClass(event));
       type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.EVENT_TYPE, eventClass),
               JavaNames.constantName(event.subject()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("{@code $L} (contract $L, version $L): $L\n", event.subject(),

@@ -17,13 +17,20 @@ import javax.lang.model.element.Modifier;
  */
 public final class ListenerGenerator {
 
+  private final io.eventcontracts.codegen.naming.JavaNaming naming;
+
+  /** Uses the names of the run's naming pass. */
+  public ListenerGenerator(io.eventcontracts.codegen.naming.JavaNaming naming) {
+    this.naming = naming;
+  }
+
   public List<GeneratedFile> generate(ContractSet contracts, String packageName) {
     List<GeneratedFile> files = new ArrayList<>();
     ClassName eventTypes = ClassName.get(packageName, EventTypesGenerator.CLASS_NAME);
     for (Contract event : contracts.events()) {
-      ClassName eventClass = ClassName.get(packageName, JavaNames.eventClassName(event.subject()));
+      ClassName eventClass = ClassName.get(packageName, naming.eventClass(event));
       String constant = JavaNames.constantName(event.subject());
-      TypeSpec type = TypeSpec.classBuilder(JavaNames.listenerClassName(event.subject()))
+      TypeSpec type = TypeSpec.classBuilder(naming.listenerClass(event))
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .superclass(ParameterizedTypeName.get(RuntimeNames.LISTENER, eventClass))
           .addJavadoc("Listens to {@code $L}: $L\n\n<p>Extend it, implement {@link #onMessage} and "

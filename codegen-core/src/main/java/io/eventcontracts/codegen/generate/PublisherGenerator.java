@@ -17,12 +17,19 @@ import javax.lang.model.element.Modifier;
  */
 public final class PublisherGenerator {
 
+  private final io.eventcontracts.codegen.naming.JavaNaming naming;
+
+  /** Uses the names of the run's naming pass. */
+  public PublisherGenerator(io.eventcontracts.codegen.naming.JavaNaming naming) {
+    this.naming = naming;
+  }
+
   public List<GeneratedFile> generate(ContractSet contracts, String packageName) {
     List<GeneratedFile> files = new ArrayList<>();
     ClassName eventTypes = ClassName.get(packageName, EventTypesGenerator.CLASS_NAME);
     for (Contract event : contracts.events()) {
-      ClassName eventClass = ClassName.get(packageName, JavaNames.eventClassName(event.subject()));
-      TypeSpec type = TypeSpec.classBuilder(JavaNames.publisherClassName(event.subject()))
+      ClassName eventClass = ClassName.get(packageName, naming.eventClass(event));
+      TypeSpec type = TypeSpec.classBuilder(naming.publisherClass(event))
           .addModifiers(Modifier.PUBLIC)
           .superclass(ParameterizedTypeName.get(RuntimeNames.PUBLISHER, eventClass))
           .addJavadoc("Publishes {@code $L}: $L\n", event.subject(), JavaFiles.describe(event))

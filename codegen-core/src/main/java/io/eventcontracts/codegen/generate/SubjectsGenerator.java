@@ -16,6 +16,13 @@ import javax.lang.model.element.Modifier;
  */
 public final class SubjectsGenerator {
 
+  private final io.eventcontracts.codegen.naming.JavaNaming naming;
+
+  /** Uses the names of the run's naming pass. */
+  public SubjectsGenerator(io.eventcontracts.codegen.naming.JavaNaming naming) {
+    this.naming = naming;
+  }
+
   public static final String CLASS_NAME = "Subjects";
 
   public GeneratedFile generate(ContractSet contracts, String packageName) {

@@ -3,84 +3,131 @@ package io.eventcontracts.codegen.jsonschema;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventcontracts.codegen.ContractError;
 import io.eventcontracts.codegen.ContractException;
 import io.eventcontracts.codegen.ErrorCollector;
 import io.eventcontracts.codegen.Hashing;
+import io.eventcontracts.codegen.model.AdditionalProperties;
+import io.eventcontracts.codegen.model.AnyType;
+import io.eventcontracts.codegen.model.ConstType;
+import io.eventcontracts.codegen.model.Constraints;
 import io.eventcontracts.codegen.model.Contract;
 import io.eventcontracts.codegen.model.ContractFormat;
 import io.eventcontracts.codegen.model.ContractKind;
 import io.eventcontracts.codegen.model.ContractSet;
 import io.eventcontracts.codegen.model.DataType;
+import io.eventcontracts.codegen.model.Dialect;
 import io.eventcontracts.codegen.model.EnumType;
 import io.eventcontracts.codegen.model.Field;
 import io.eventcontracts.codegen.model.ListType;
+import io.eventcontracts.codegen.model.MapType;
 import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.PrimitiveType;
 import io.eventcontracts.codegen.model.SourceLocation;
 import io.eventcontracts.codegen.model.TypeRef;
+import io.eventcontracts.codegen.model.UnionType;
 import io.eventcontracts.codegen.naming.JavaNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads every {@code *.json} file below each contract root (sorted by relative path, so runs are deterministic),
- * checks it against the contract format (docs/contract-format.md) and builds the {@link ContractSet}.
+ * Reads every {@code *.json} file below each contract root (sorted by relative path, so runs are deterministic)
+ * and builds the {@link ContractSet}: the one model every generator reads (docs/contract-format.md).
  *
- * <p>Like Square Wire's loader it never stops at the first problem: every error of every file is collected with
- * file and line, and one {@link ContractException} is thrown at the end. Remote {@code $ref}s are never fetched; they
- * resolve only to the {@code $id} of a loaded contract.
+ * <p>Every draft in use is read (04, 06, 07, 2019-09, 2020-12, by {@code $schema}; the configured default without
+ * one). Metadata (subject, version, kind, name) comes from {@code x-} keywords or from the mapping file
+ * {@value #MAPPING_FILE} beside the schemas, so vendored schemas stay byte-identical.
+ *
+ * <p>Two kinds of findings, both {@code file:line: what is wrong; what to do}, all collected: errors (generation or
+ * validation would be impossible or wrong: malformed JSON, a {@code $ref} that does not resolve, an unknown draft,
+ * two events on one subject) end the run with one {@link ContractException}; lint findings (a property without
+ * description, a keyword the Java type does not express) are returned as warnings. Remote {@code $ref}s are never
+ * fetched; they resolve only to the id of a loaded contract.
  */
 public final class JsonSchemaContractLoader {
 
-  /** The only {@code $schema} accepted. */
-  public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+  /** The mapping file's name; in a contract root it maps schema files to subject, version, kind and name. */
+  public static final String MAPPING_FILE = "eventcontracts-mapping.json";
 
-  static final List<String> VALID_TYPES = List.of("string", "integer", "number", "boolean", "object", "array");
+  /** The only {@code $schema} the first release accepted; still the default. */
+  public static final String DRAFT_2020_12 = Dialect.DRAFT_2020_12.uri();
 
-  /** Keywords that change the meaning of a schema in ways generated Java cannot express, with what to do instead. */
-  private static final Map<String, String> REFUSED = new LinkedHashMap<>();
+  static final List<String> VALID_TYPES =
+      List.of("string", "integer", "number", "boolean", "object", "array", "null");
+
+  /** Keywords the Java type does not express; enforced at run time by validation; a lint note each. */
+  private static final Map<String, String> UNTYPED = new LinkedHashMap<>();
 
   static {
-    String alternatives = "generated Java has one type per property; model variants as optional properties or as "
-        + "separate events";
-    REFUSED.put("oneOf", alternatives);
-    REFUSED.put("anyOf", alternatives);
-    REFUSED.put("allOf", "write the combined properties into one object schema");
-    REFUSED.put("not", "remove it and describe the rule in \"description\"");
-    REFUSED.put("if", "conditional schemas cannot be expressed in Java types; remove \"if\"/\"then\"/\"else\"");
-    REFUSED.put("then", "conditional schemas cannot be expressed in Java types; remove \"if\"/\"then\"/\"else\"");
-    REFUSED.put("else", "conditional schemas cannot be expressed in Java types; remove \"if\"/\"then\"/\"else\"");
-    REFUSED.put("prefixItems", "use \"items\" with one schema for every element, or an object with named properties");
-    REFUSED.put("dependentSchemas", "remove it; make the dependent properties optional and document the rule");
-    REFUSED.put("patternProperties", "declare every property under \"properties\"");
-    REFUSED.put("unevaluatedProperties", "use \"additionalProperties\": false");
-    REFUSED.put("unevaluatedItems", "use \"items\"");
-    REFUSED.put("$dynamicRef", "use \"$ref\"");
-    REFUSED.put("$recursiveRef", "use \"$ref\"");
-    REFUSED.put("const", "use a one-value enum, e.g. \"enum\": [\"value\"]");
+    UNTYPED.put("not", "\"not\"");
+    UNTYPED.put("if", "\"if\"/\"then\"/\"else\"");
+    UNTYPED.put("dependentSchemas", "\"dependentSchemas\"");
+    UNTYPED.put("dependencies", "\"dependencies\"");
+    UNTYPED.put("patternProperties", "\"patternProperties\"");
+    UNTYPED.put("unevaluatedProperties", "\"unevaluatedProperties\"");
+    UNTYPED.put("unevaluatedItems", "\"unevaluatedItems\"");
+    UNTYPED.put("propertyNames", "\"propertyNames\"");
+    UNTYPED.put("contains", "\"contains\"");
+    UNTYPED.put("prefixItems", "\"prefixItems\"");
+    UNTYPED.put("$dynamicRef", "\"$dynamicRef\"");
+    UNTYPED.put("$recursiveRef", "\"$recursiveRef\"");
   }
+
+  /** Keywords that shape the value's type; a schema with none of them (beside {@code $ref}) accepts anything. */
+  private static final Set<String> TYPE_KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
+      "items", "allOf", "oneOf", "anyOf", "enum", "const", "$ref");
 
   private static final Pattern SUBJECT = Pattern.compile("[^\\s*>.]+(\\.[^\\s*>.]+)*");
 
+  /**
+   * How the loader reads contracts.
+   *
+   * @param defaultDialect the draft of files without {@code $schema}
+   * @param doubleNumbers true to read {@code "type": "number"} as {@link PrimitiveType#DOUBLE} instead of
+   *     {@link PrimitiveType#DECIMAL}
+   */
+  public record Options(Dialect defaultDialect, boolean doubleNumbers) {
+    public static final Options DEFAULT = new Options(Dialect.DRAFT_2020_12, false);
+
+    public Options {
+      defaultDialect = defaultDialect == null ? Dialect.DRAFT_2020_12 : defaultDialect;
+    }
+  }
+
+  /**
+   * What a load produced.
+   *
+   * @param contracts the model
+   * @param lint lint findings, sorted by file and line
+   */
+  public record Result(ContractSet contracts, List<ContractError> lint) {}
+
+  private final Options options;
   private final ErrorCollector errors = new ErrorCollector();
   private final List<FileCtx> files = new ArrayList<>();
   private final Map<Path, FileCtx> byFile = new HashMap<>();
   private final Map<String, FileCtx> byId = new HashMap<>();
-  private final Map<String, String> classNames = new HashMap<>();
+  private final Map<String, Walked> walked = new HashMap<>();
+  private final Set<String> walking = new HashSet<>();
+  /** {@code required} names an object lists without declaring them; only {@code allOf} merging needs them. */
+  private final Map<ObjectType, Set<String>> undeclaredRequired = new IdentityHashMap<>();
 
   /** Per file state of one load. */
   private static final class FileCtx {
@@ -91,37 +138,71 @@ public final class JsonSchemaContractLoader {
     String sha256;
     LocatedJson json;
     boolean broken;
+    Dialect dialect;
     String id;
     String name;
-    ContractKind kind = ContractKind.EVENT;
+    ContractKind kind;
     String subject;
-    int version;
-    /** Prefix of the names of nested classes: subject-based for events, the title for types. */
+    int version = 1;
+    Mapping mapping;
     String typeBase;
-    /** Set when another file already has this subject (reported once, not again as a class name clash). */
-    boolean duplicateSubject;
+    final Map<String, DataType> definitions = new LinkedHashMap<>();
+    Walked root0;
 
     SourceLocation at(String pointer) {
-      return new SourceLocation(file, json == null ? 0 : json.line(pointer), pointer);
+      return new SourceLocation(file, line(pointer), pointer);
     }
 
     int line(String pointer) {
-      return json == null ? 0 : json.line(pointer);
+      if (json == null) {
+        return 0;
+      }
+      String p = pointer;
+      int line = json.line(p);
+      while (line == 0 && !p.isEmpty()) {
+        p = p.substring(0, p.lastIndexOf('/'));
+        line = json.line(p);
+      }
+      return line;
     }
   }
 
-  /** Loads every contract below the roots. */
-  public static ContractSet load(List<Path> roots) {
-    return new JsonSchemaContractLoader().run(roots);
+  /** One entry of a mapping file. */
+  private record Mapping(Path file, int line, String subject, Integer version, ContractKind kind, String name) {}
+
+  /** A walked schema: its type and whether {@code null} is allowed. */
+  private record Walked(DataType type, boolean nullable, String description) {
+    Walked(DataType type, boolean nullable) {
+      this(type, nullable, null);
+    }
   }
 
-  /** The contract files below the roots in load order ({@code *.json}, sorted by path relative to the root). */
+  private JsonSchemaContractLoader(Options options) {
+    this.options = options;
+  }
+
+  /** Loads every contract below the roots with the default options; lint findings are dropped. */
+  public static ContractSet load(List<Path> roots) {
+    return load(roots, Options.DEFAULT).contracts();
+  }
+
+  /**
+   * Loads every contract below the roots.
+   *
+   * @throws ContractException with every error found
+   */
+  public static Result load(List<Path> roots, Options options) {
+    return new JsonSchemaContractLoader(options).run(roots);
+  }
+
+  /** The contract files below the roots in load order ({@code *.json} but the mapping file, sorted by path). */
   public static List<Path> contractFiles(Path root) {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+      return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")
+              && !(p.getParent().equals(root) && p.getFileName().toString().equals(MAPPING_FILE)))
           .sorted((a, b) -> slashed(root.relativize(a)).compareTo(slashed(root.relativize(b))))
           .toList();
     } catch (IOException e) {
@@ -133,22 +214,24 @@ public final class JsonSchemaContractLoader {
     return relative.toString().replace('\\', '/');
   }
 
-  private ContractSet run(List<Path> roots) {
-    readFiles(roots);
+  private Result run(List<Path> roots) {
+    Map<String, Mapping> mappings = new HashMap<>();
+    for (Path root : roots) {
+      readMapping(root, mappings);
+    }
+    readFiles(roots, mappings);
     for (FileCtx f : files) {
       if (!f.broken) {
         readHeader(f);
       }
     }
     checkDuplicates();
-    reserve("Subjects", "the generated Subjects enum");
-    reserve("EventTypes", "the generated EventTypes class");
-    List<Contract> contracts = new ArrayList<>();
     for (FileCtx f : files) {
       if (!f.broken) {
-        registerContractNames(f);
+        walkContract(f);
       }
     }
+    List<Contract> contracts = new ArrayList<>();
     for (FileCtx f : files) {
       if (!f.broken) {
         Contract contract = buildContract(f);
@@ -158,12 +241,70 @@ public final class JsonSchemaContractLoader {
       }
     }
     errors.throwIfAny();
-    return new ContractSet(contracts);
+    return new Result(new ContractSet(contracts), errors.lintFindings());
+  }
+
+  // ---------------------------------------------------------------------------------------------- mapping file
+
+  private void readMapping(Path root, Map<String, Mapping> mappings) {
+    Path file = root.resolve(MAPPING_FILE);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    LocatedJson json;
+    try {
+      json = LocatedJson.parse(Files.readAllBytes(file));
+    } catch (JsonProcessingException e) {
+      errors.add(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "malformed JSON: " + e.getOriginalMessage(), "fix the JSON syntax");
+      return;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    JsonNode contracts = json.tree().path("contracts");
+    if (!contracts.isObject()) {
+      errors.add(file, 1, "mapping file has no \"contracts\" object",
+          "write { \"contracts\": { \"push.json\": { \"subject\": \"github.push\", \"version\": 1 } } }");
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : contracts.properties()) {
+      String pointer = "/contracts/" + LocatedJson.escape(e.getKey());
+      int line = json.line(pointer);
+      JsonNode m = e.getValue();
+      if (!Files.isRegularFile(root.resolve(e.getKey()))) {
+        errors.add(file, line, "mapping for \"" + e.getKey() + "\": no such schema file below " + root,
+            "give the path relative to the mapping file, with / separators");
+        continue;
+      }
+      String subject = m.path("subject").isTextual() ? m.get("subject").asText() : null;
+      Integer version = null;
+      if (m.has("version")) {
+        if (!m.get("version").isIntegralNumber() || m.get("version").asInt() < 1) {
+          errors.add(file, json.line(pointer + "/version"), "mapping for \"" + e.getKey() + "\": \"version\" is "
+              + m.get("version") + ", not an integer >= 1", "write it as a number, e.g. \"version\": 1");
+        } else {
+          version = m.get("version").asInt();
+        }
+      }
+      ContractKind kind = null;
+      if (m.has("kind")) {
+        String k = m.get("kind").asText("");
+        if (k.equals("event") || k.equals("type")) {
+          kind = k.equals("event") ? ContractKind.EVENT : ContractKind.TYPE;
+        } else {
+          errors.add(file, json.line(pointer + "/kind"), "mapping for \"" + e.getKey() + "\": \"kind\" is "
+              + m.get("kind") + ", expected \"event\" or \"type\"", "use \"event\" or \"type\"");
+        }
+      }
+      String name = m.path("name").isTextual() ? m.get("name").asText() : null;
+      mappings.put(root.toAbsolutePath().normalize() + "|" + e.getKey(),
+          new Mapping(file, line, subject, version, kind, name));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- files & syntax
 
-  private void readFiles(List<Path> roots) {
+  private void readFiles(List<Path> roots, Map<String, Mapping> mappings) {
     Map<String, FileCtx> byBundlePath = new HashMap<>();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
@@ -176,6 +317,7 @@ public final class JsonSchemaContractLoader {
         f.root = root;
         f.file = file;
         f.bundlePath = slashed(root.relativize(file));
+        f.mapping = mappings.get(root.toAbsolutePath().normalize() + "|" + f.bundlePath);
         try {
           f.bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -214,100 +356,143 @@ public final class JsonSchemaContractLoader {
   private void readHeader(FileCtx f) {
     JsonNode root = f.json.tree();
     JsonNode schema = root.get("$schema");
-    if (schema == null) {
-      errors.add(f.file, 1, "missing \"$schema\"", "add \"$schema\": \"" + DRAFT_2020_12 + "\"");
-    } else if (!schema.isTextual() || !(schema.asText().equals(DRAFT_2020_12)
-        || schema.asText().equals(DRAFT_2020_12 + "#"))) {
-      errors.add(f.file, f.line("/$schema"), "\"$schema\" is " + schema + ", not JSON Schema draft 2020-12",
-          "set \"$schema\": \"" + DRAFT_2020_12 + "\"");
+    f.dialect = options.defaultDialect();
+    if (schema == null && f.dialect != Dialect.DRAFT_2020_12) {
+      errors.lint(f.file, 1, "no \"$schema\": read as " + f.dialect.shortName() + " (the default draft), but the "
+              + "runtime validates files without \"$schema\" as 2020-12, so verdicts may differ",
+          "add \"$schema\": \"" + f.dialect.uri() + "#\" to the file");
+    }
+    if (schema != null) {
+      var dialect = schema.isTextual() ? Dialect.ofSchemaUri(schema.asText()) : java.util.Optional.<Dialect>empty();
+      if (dialect.isEmpty()) {
+        errors.add(f.file, f.line("/$schema"), "\"$schema\" is " + schema + ", not a JSON Schema draft this toolkit "
+            + "reads", "use one of " + String.join(", ", java.util.Arrays.stream(Dialect.values())
+            .map(Dialect::uri).toList()) + ", or remove it to use the default (" + f.dialect.shortName() + ")");
+      } else {
+        f.dialect = dialect.get();
+      }
     }
 
-    JsonNode id = root.get("$id");
-    if (id == null) {
-      errors.add(f.file, 1, "missing \"$id\"",
-          "add an absolute URI that names this contract, e.g. \"$id\": \"https://example.com/schemas/"
-              + f.bundlePath + "\" (it is a name and is never fetched)");
-    } else if (!id.isTextual() || !isAbsoluteUriWithoutFragment(id.asText())) {
-      errors.add(f.file, f.line("/$id"), "\"$id\" " + id + " is not an absolute URI without fragment",
-          "use e.g. \"https://example.com/schemas/" + f.bundlePath + "\"");
-    } else {
-      f.id = id.asText();
-    }
-    if (f.id == null) {
-      f.id = "urn:eventcontracts:" + f.bundlePath; // keeps references resolvable for further checks
+    URI location = URI.create(Contract.BUNDLE_BASE).resolve(encodePath(f.bundlePath));
+    JsonNode id = root.get(f.dialect.idKeyword());
+    f.id = location.toString();
+    if (id != null) {
+      String text = id.isTextual() ? id.asText() : null;
+      if (text != null && text.endsWith("#")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      URI uri = null;
+      try {
+        uri = text == null ? null : new URI(text);
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null || uri.getFragment() != null) {
+        errors.add(f.file, f.line("/" + f.dialect.idKeyword()), "\"" + f.dialect.idKeyword() + "\" " + id
+            + " is not a URI without fragment", "use e.g. \"https://example.com/schemas/" + f.bundlePath
+            + "\", a relative name such as \"" + f.bundlePath + "\", or leave it out");
+      } else {
+        f.id = location.resolve(uri).toString();
+      }
     }
 
+    Mapping m = f.mapping;
     JsonNode kind = root.get("x-kind");
-    if (kind != null) {
+    if (m != null && m.kind() != null) {
+      f.kind = m.kind();
+    } else if (kind != null) {
       if (kind.isTextual() && kind.asText().equals("event")) {
         f.kind = ContractKind.EVENT;
       } else if (kind.isTextual() && kind.asText().equals("type")) {
         f.kind = ContractKind.TYPE;
       } else {
         errors.add(f.file, f.line("/x-kind"), "\"x-kind\" is " + kind + ", expected \"event\" or \"type\"",
-            "use \"event\" (the default) for messages on a subject, \"type\" for shared definitions");
+            "use \"event\" for messages on a subject, \"type\" for shared definitions");
       }
     }
 
     JsonNode version = root.get("x-version");
-    if (version == null) {
-      errors.add(f.file, 1, "missing \"x-version\"", "add \"x-version\": 1 (an integer >= 1)");
-    } else if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
-      errors.add(f.file, f.line("/x-version"), "\"x-version\" is " + version + ", not an integer >= 1",
-          "write it as a number, e.g. \"x-version\": 1");
-    } else {
-      f.version = version.asInt();
+    if (m != null && m.version() != null) {
+      f.version = m.version();
+    } else if (version != null) {
+      if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
+        errors.add(f.file, f.line("/x-version"), "\"x-version\" is " + version + ", not an integer >= 1",
+            "write it as a number, e.g. \"x-version\": 1");
+      } else {
+        f.version = version.asInt();
+      }
     }
 
     JsonNode title = root.get("title");
-    String base = f.file.getFileName().toString().replaceFirst("\\.json$", "");
-    if (title != null && (!title.isTextual() || !JavaNames.isValidClassName(JavaNames.pascal(title.asText())))) {
-      errors.add(f.file, f.line("/title"), "title " + title + " does not give a valid Java class name (\""
-              + (title.isTextual() ? JavaNames.pascal(title.asText()) : "") + "\")",
-          "use a PascalCase name that starts with a letter, e.g. \"" + fallbackName(base) + "\"");
-      f.name = fallbackName(base);
+    String base = f.file.getFileName().toString().replaceFirst("\\.json$", "").replaceFirst("\\.schema$", "");
+    if (m != null && m.name() != null && JavaNames.isValidClassName(JavaNames.pascal(m.name()))) {
+      f.name = JavaNames.pascal(m.name());
+    } else if (title != null && title.isTextual() && JavaNames.isValidClassName(JavaNames.pascal(title.asText()))) {
+      f.name = JavaNames.pascal(title.asText());
     } else {
-      f.name = title != null ? JavaNames.pascal(title.asText()) : fallbackName(base);
+      if (title != null) {
+        errors.lint(f.file, f.line("/title"), "title " + title + " does not give a valid Java class name; the class "
+            + "is named " + fallbackName(base) + " after the file", "use a PascalCase title that starts with a letter");
+      }
+      f.name = fallbackName(base);
     }
 
+    String subjectText = m != null && m.subject() != null ? m.subject()
+        : root.path("x-subject").isTextual() ? root.get("x-subject").asText() : null;
+    Path subjectFile = m != null && m.subject() != null ? m.file() : f.file;
+    int subjectLine = m != null && m.subject() != null ? m.line() : f.line("/x-subject");
     JsonNode subject = root.get("x-subject");
+    if (subject != null && !subject.isTextual() && subjectText == null) {
+      errors.add(f.file, f.line("/x-subject"), "\"x-subject\" " + subject + " is not a string",
+          "write the NATS subject as a string, e.g. \"x-subject\": \"ticket:created\"");
+    }
+    if (f.kind == null) {
+      f.kind = subjectText != null || (subject != null && !subject.isTextual())
+          ? ContractKind.EVENT : ContractKind.TYPE;
+    }
     if (f.kind == ContractKind.EVENT) {
-      if (subject == null) {
-        errors.add(f.file, 1, "event contract has no \"x-subject\"",
-            "add the NATS subject, e.g. \"x-subject\": \"ticket:created\", or set \"x-kind\": \"type\" for a "
-                + "shared definition");
-      } else if (!subject.isTextual() || !SUBJECT.matcher(subject.asText()).matches()) {
-        errors.add(f.file, f.line("/x-subject"), "\"x-subject\" " + subject + " is not a valid NATS subject",
+      if (subjectText == null) {
+        if (subject == null) {
+          errors.add(f.file, 1, "event contract has no subject",
+              "add \"x-subject\": \"ticket:created\" (or map the file in " + MAPPING_FILE + "), or make it a "
+                  + "shared type (\"x-kind\": \"type\")");
+        }
+      } else if (!SUBJECT.matcher(subjectText).matches()) {
+        errors.add(subjectFile, subjectLine, (subjectFile == f.file ? "\"x-subject\" \"" : "mapping subject \"")
+                + subjectText + "\" is not a valid NATS subject",
             "use tokens without spaces or wildcards (*, >), separated by single dots, e.g. \"ticket:created\"");
-      } else if (!JavaNames.isValidClassName(JavaNames.eventClassName(subject.asText()))) {
-        errors.add(f.file, f.line("/x-subject"), "\"x-subject\" \"" + subject.asText() + "\" gives class name \""
-            + JavaNames.eventClassName(subject.asText()) + "\", which is not a valid Java identifier",
+      } else if (!JavaNames.isValidClassName(JavaNames.eventClassName(subjectText))) {
+        errors.add(subjectFile, subjectLine, "subject \"" + subjectText + "\" gives class name \""
+            + JavaNames.eventClassName(subjectText) + "\", which is not a valid Java identifier",
             "start the subject with a letter");
       } else {
-        f.subject = subject.asText();
+        f.subject = subjectText;
+      }
+      if (version == null && (m == null || m.version() == null)) {
+        errors.lint(f.file, 1, "event contract has no version; version 1 is assumed",
+            "add \"x-version\": 1 (or \"version\" in " + MAPPING_FILE + ")");
       }
       f.typeBase = f.subject != null ? JavaNames.eventBaseName(f.subject) : f.name;
     } else {
-      if (subject != null) {
-        errors.add(f.file, f.line("/x-subject"), "a contract with \"x-kind\": \"type\" has an \"x-subject\"",
-            "remove \"x-subject\", or remove \"x-kind\" to make it an event");
+      if (subjectText != null) {
+        errors.add(subjectFile, subjectLine, "a shared type contract has a subject",
+            "remove the subject, or make it an event (\"x-kind\": \"event\")");
       }
       f.typeBase = f.name;
+    }
+  }
+
+  private static String encodePath(String bundlePath) {
+    try {
+      return new URI(null, null, bundlePath, null).getRawPath();
+    } catch (URISyntaxException e) {
+      return bundlePath;
     }
   }
 
   private static String fallbackName(String fileBase) {
     String name = JavaNames.pascal(fileBase);
     return JavaNames.isValidClassName(name) ? name : "Contract" + name;
-  }
-
-  private static boolean isAbsoluteUriWithoutFragment(String text) {
-    try {
-      URI uri = new URI(text);
-      return uri.isAbsolute() && uri.getFragment() == null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
   }
 
   private void checkDuplicates() {
@@ -319,72 +504,24 @@ public final class JsonSchemaContractLoader {
       if (f.subject != null) {
         FileCtx first = subjects.putIfAbsent(f.subject, f);
         if (first != null) {
-          f.duplicateSubject = true;
           errors.add(f.file, f.line("/x-subject"), "subject \"" + f.subject + "\" is also the subject of "
                   + first.at("/x-subject"),
               "give each event contract its own subject; a new version of an event keeps its file and raises "
                   + "\"x-version\"");
         }
       }
-      if (f.json.tree().has("$id") && f.json.tree().get("$id").isTextual()) {
-        FileCtx first = byId.putIfAbsent(f.id, f);
-        if (first != null) {
-          errors.add(f.file, f.line("/$id"), "\"$id\" \"" + f.id + "\" is also the $id of " + first.at("/$id"),
-              "give each contract file its own $id");
-        }
-      } else {
-        byId.putIfAbsent(f.id, f);
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------- class names
-
-  private void reserve(String className, String owner) {
-    classNames.put(className, owner);
-  }
-
-  /** Registers a class name; reports a clash and returns false when another element already produces it. */
-  private boolean claim(String className, FileCtx f, String pointer, String what, String hint) {
-    String owner = f.at(pointer) + " (" + what + ")";
-    String existing = classNames.putIfAbsent(className, owner);
-    if (existing != null && !existing.equals(owner)) {
-      errors.add(f.file, f.line(pointer), what + " gives class name " + className + ", which is already used by "
-          + existing, hint);
-      return false;
-    }
-    return true;
-  }
-
-  private void registerContractNames(FileCtx f) {
-    if (f.kind == ContractKind.EVENT) {
-      if (f.subject == null || f.duplicateSubject) {
-        return;
-      }
-      String what = "x-subject \"" + f.subject + "\"";
-      String hint = "choose a subject whose words differ from the other one's, not only in punctuation or case";
-      if (claim(JavaNames.eventClassName(f.subject), f, "/x-subject", what, hint)) {
-        claim(JavaNames.listenerClassName(f.subject), f, "/x-subject", what, hint);
-        claim(JavaNames.publisherClassName(f.subject), f, "/x-subject", what, hint);
-      }
-    } else {
-      JsonNode root = f.json.tree();
-      boolean named = root.has("enum") || "object".equals(root.path("type").asText(""));
-      if (named) {
-        claim(f.name, f, root.has("title") ? "/title" : "", "title \"" + f.name + "\"",
-            "rename the title; each type contract becomes a class of that name");
+      FileCtx first = byId.putIfAbsent(f.id, f);
+      if (first != null) {
+        errors.add(f.file, f.line("/" + f.dialect.idKeyword()), "\"$id\" \"" + f.id + "\" is also the $id of "
+            + first.at("/" + first.dialect.idKeyword()), "give each contract file its own $id");
       }
     }
   }
 
   // ---------------------------------------------------------------------------------------------- schemas
 
-  /** A walked schema: its type and whether {@code null} is allowed ({@code "type": [X, "null"]}). */
-  private record Walked(DataType type, boolean nullable) {}
-
-  private Contract buildContract(FileCtx f) {
+  private void walkContract(FileCtx f) {
     JsonNode root = f.json.tree();
-    Map<String, DataType> definitions = new TreeMap<>();
     for (String container : List.of("$defs", "definitions")) {
       JsonNode defs = root.get(container);
       if (defs == null) {
@@ -397,235 +534,688 @@ public final class JsonSchemaContractLoader {
       }
       for (Map.Entry<String, JsonNode> def : defs.properties()) {
         String pointer = "/" + container + "/" + LocatedJson.escape(def.getKey());
-        String name = JavaNames.pascal(def.getKey());
-        String what = container + " \"" + def.getKey() + "\"";
-        if (!JavaNames.isValidClassName(name)) {
-          errors.add(f.file, f.line(pointer), what + " does not give a valid Java class name (\"" + name + "\")",
-              "use a PascalCase name that starts with a letter");
-          name = "Definition";
-        }
-        Walked walked = walk(f, def.getValue(), pointer, name, what + ": ");
-        definitions.put(pointer, walked.type());
+        walkAt(f, pointer);
       }
     }
-    Walked rootType = walk(f, root, "", f.kind == ContractKind.EVENT ? f.typeBase : f.name, "");
-    if (f.kind == ContractKind.EVENT && !(rootType.type() instanceof ObjectType)) {
-      errors.add(f.file, f.line(""), "an event contract's schema must be \"type\": \"object\"",
-          "describe the event payload as an object with properties");
+    f.root0 = walkAt(f, "");
+  }
+
+  private Contract buildContract(FileCtx f) {
+    Walked rootType = f.root0;
+    if (f.kind == ContractKind.EVENT && !(rootType.type() instanceof ObjectType)
+        && !(rootType.type() instanceof UnionType)) {
+      errors.add(f.file, 1, "an event contract's schema must describe an object (or a oneOf/anyOf of objects)",
+          "describe the event payload as \"type\": \"object\" with properties");
     }
     if (f.kind == ContractKind.EVENT && f.subject == null) {
       return null;
     }
-    JsonNode description = root.get("description");
-    return new Contract(
-        f.name,
-        f.kind,
-        f.subject,
-        f.version,
-        f.id,
+    JsonNode description = f.json.tree().get("description");
+    return new Contract(f.name, f.kind, f.subject, f.version, f.id,
         description != null && description.isTextual() ? description.asText() : null,
-        ContractFormat.JSON_SCHEMA,
-        new SourceLocation(f.file, 1, ""),
-        f.bundlePath,
-        rootType.type(),
-        definitions,
-        f.sha256,
-        new JsonSchemaDocument(f.bytes, f.json.tree()));
+        ContractFormat.JSON_SCHEMA, f.dialect, new SourceLocation(f.file, 1, ""), f.bundlePath, rootType.type(),
+        f.definitions, f.sha256, new JsonSchemaDocument(f.bytes, f.json.tree()));
   }
 
-  private Walked walk(FileCtx f, JsonNode node, String pointer, String typeName, String what) {
-    if (!node.isObject()) {
-      errors.add(f.file, f.line(pointer), what + "schema must be a JSON object, found " + node,
-          "write the schema as { \"type\": ... } (boolean schemas are not supported)");
-      return new Walked(PrimitiveType.STRING, false);
+  /** Walks the schema at a pointer of a file once; later calls return the same model instances. */
+  private Walked walkAt(FileCtx f, String pointer) {
+    String key = f.id + "#" + pointer;
+    Walked done = walked.get(key);
+    if (done != null) {
+      return done;
     }
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      String keyword = entry.getKey();
-      String hint = REFUSED.get(keyword);
-      if (hint != null) {
-        errors.add(f.file, f.line(pointer + "/" + LocatedJson.escape(keyword)),
-            what + "\"" + keyword + "\" is not supported: it would change what the generated Java accepts", hint);
+    if (!walking.add(key)) {
+      // a cycle through allOf/oneOf merging: refer to it instead of inlining
+      return new Walked(new TypeRef(f.id, pointer), false);
+    }
+    JsonNode node = pointer.isEmpty() ? f.json.tree() : f.json.tree().at(JsonPointer.compile(pointer));
+    String name;
+    if (pointer.isEmpty()) {
+      name = f.kind == ContractKind.EVENT ? f.typeBase : f.name;
+    } else {
+      String last = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+      String title = node.path("title").isTextual() ? JavaNames.pascal(node.get("title").asText()) : "";
+      name = JavaNames.isValidClassName(title) ? title : JavaNames.pascal(last);
+      if (!JavaNames.isValidClassName(name)) {
+        name = f.typeBase + (name.isEmpty() ? "Definition" : name);
+      }
+      if (!f.definitions.containsKey(pointer)) {
+        f.definitions.put(pointer, null); // keeps declaration order; filled below
       }
     }
-    JsonNode additional = node.get("additionalProperties");
-    if (additional != null && !additional.isBoolean()) {
-      errors.add(f.file, f.line(pointer + "/additionalProperties"),
-          what + "\"additionalProperties\" given as a schema is not supported (it would need a map-typed class)",
-          "use \"additionalProperties\": false and declare every property under \"properties\"");
+    Walked result = walk(f, node, pointer, name);
+    walking.remove(key);
+    walked.put(key, result);
+    if (!pointer.isEmpty()) {
+      f.definitions.put(pointer, result.type());
+    }
+    return result;
+  }
+
+  /** {@code property "price": } for a property schema, {@code "/$defs/Money": } elsewhere, empty for the root. */
+  private static String what(String pointer) {
+    if (pointer.isEmpty()) {
+      return "";
+    }
+    int at = pointer.lastIndexOf("/properties/");
+    if (at >= 0 && pointer.indexOf('/', at + "/properties/".length()) < 0) {
+      String name = pointer.substring(at + "/properties/".length()).replace("~1", "/").replace("~0", "~");
+      return "property \"" + name + "\": ";
+    }
+    return "\"" + pointer + "\": ";
+  }
+
+  private Walked walk(FileCtx f, JsonNode node, String pointer, String typeName) {
+    if (node.isBoolean()) {
+      return new Walked(new AnyType(node.asBoolean() ? "" : "false schema: no value is valid"), node.asBoolean());
+    }
+    if (!node.isObject()) {
+      errors.add(f.file, f.line(pointer), what(pointer) + "schema must be a JSON object or boolean, found " + node,
+          "write the schema as { \"type\": ... }");
+      return new Walked(new AnyType("invalid schema"), true);
+    }
+    String description = node.path("description").isTextual() ? node.get("description").asText() : null;
+    for (Map.Entry<String, String> untyped : UNTYPED.entrySet()) {
+      if (node.has(untyped.getKey())) {
+        errors.lint(f.file, f.line(pointer + "/" + LocatedJson.escape(untyped.getKey())), what(pointer)
+                + untyped.getValue() + " is not expressed in the Java type (it is enforced at run time by validation)",
+            "nothing to do if that is intended; a oneOf with a discriminator gives typed variants");
+      }
     }
 
-    if (node.has("$ref")) {
-      DataType ref = resolveRef(f, node.get("$ref"), pointer + "/$ref", what);
-      return new Walked(ref == null ? PrimitiveType.STRING : ref, false);
+    boolean hasRef = node.has("$ref");
+    boolean refOnly = hasRef && (!f.dialect.refSiblingsApply() || !hasTypeKeywords(node, true));
+    if (refOnly) {
+      Walked ref = resolveRef(f, node.get("$ref"), pointer + "/$ref");
+      return new Walked(ref.type(), ref.nullable(), description != null ? description : ref.description());
+    }
+
+    if (node.has("allOf") || hasRef) {
+      List<Walked> parts = new ArrayList<>();
+      if (hasRef) {
+        parts.add(resolveRef(f, node.get("$ref"), pointer + "/$ref"));
+      }
+      JsonNode allOf = node.get("allOf");
+      if (allOf != null) {
+        if (!allOf.isArray() || allOf.isEmpty()) {
+          errors.add(f.file, f.line(pointer + "/allOf"), what(pointer) + "\"allOf\" must be a non-empty array of "
+              + "schemas", "write \"allOf\": [ { ... }, { ... } ]");
+        } else {
+          for (int i = 0; i < allOf.size(); i++) {
+            parts.add(walk(f, allOf.get(i), pointer + "/allOf/" + i, typeName));
+          }
+        }
+      }
+      ObjectNode own = ((ObjectNode) node).deepCopy();
+      own.remove("allOf");
+      own.remove("$ref");
+      if (hasTypeKeywords(own, false)) {
+        parts.add(walk(f, own, pointer, typeName));
+      }
+      return merge(f, parts, pointer, typeName, description);
+    }
+
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      if (node.has(keyword)) {
+        return union(f, node, keyword, pointer, typeName, description);
+      }
     }
 
     boolean nullable = false;
-    String type = null;
+    Set<String> types = new LinkedHashSet<>();
     JsonNode typeNode = node.get("type");
     if (typeNode != null) {
-      if (typeNode.isTextual()) {
-        type = typeNode.asText();
-      } else if (typeNode.isArray() && typeNode.size() == 2 && typeNode.get(0).isTextual()
-          && typeNode.get(1).isTextual() && typeNode.get(1).asText().equals("null")
-          && !typeNode.get(0).asText().equals("null")) {
-        type = typeNode.get(0).asText();
-        nullable = true;
+      List<JsonNode> list = new ArrayList<>();
+      if (typeNode.isArray()) {
+        typeNode.forEach(list::add);
       } else {
-        errors.add(f.file, f.line(pointer + "/type"), what + "\"type\": " + typeNode + " is not supported",
-            "use one type, optionally with \"null\" as second entry, e.g. \"type\": [\"string\", \"null\"]");
-        return new Walked(PrimitiveType.STRING, false);
+        list.add(typeNode);
       }
-      if (!VALID_TYPES.contains(type)) {
-        errors.add(f.file, f.line(pointer + "/type"), what + (type.equals("null")
-                ? "type \"null\" on its own is not supported (a property that is always null carries no data)"
-                : "type \"" + type + "\" is not a JSON Schema type"),
-            "use one of \"" + String.join("\", \"", VALID_TYPES) + "\"");
-        return new Walked(PrimitiveType.STRING, nullable);
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode t = list.get(i);
+        String p = typeNode.isArray() ? pointer + "/type/" + i : pointer + "/type";
+        if (!t.isTextual() || !VALID_TYPES.contains(t.asText())) {
+          errors.add(f.file, f.line(p), what(pointer) + "type " + t + " is not a JSON Schema type",
+              "use one of \"" + String.join("\", \"", VALID_TYPES) + "\"");
+        } else if (t.asText().equals("null")) {
+          nullable = true;
+        } else {
+          types.add(t.asText());
+        }
+      }
+      if (types.contains("number")) {
+        types.remove("integer");
       }
     }
 
-    String description = node.path("description").isTextual() ? node.get("description").asText() : null;
+    if (node.has("const")) {
+      return new Walked(constType(node.get("const")), nullable || node.get("const").isNull(), description);
+    }
     if (node.has("enum")) {
-      return new Walked(enumType(f, node, pointer, typeName, what, type, description), nullable);
+      return enumType(f, node, pointer, typeName, description, nullable);
     }
-    if (type == null) {
-      errors.add(f.file, f.line(pointer), what + "schema has no \"type\", \"$ref\" or \"enum\"",
-          "add \"type\": one of \"" + String.join("\", \"", VALID_TYPES) + "\"");
-      return new Walked(PrimitiveType.STRING, false);
-    }
-    switch (type) {
-      case "string": {
-        String format = node.path("format").asText("");
-        return new Walked(switch (format) {
-          case "date-time" -> PrimitiveType.DATE_TIME;
-          case "date" -> PrimitiveType.DATE;
-          default -> PrimitiveType.STRING;
-        }, nullable);
+    if (types.isEmpty() && typeNode == null) {
+      if (node.has("properties") || node.has("additionalProperties") || node.has("required")) {
+        types.add("object");
+      } else if (node.has("items")) {
+        types.add("array");
+      } else {
+        return new Walked(new AnyType(""), true, description);
       }
-      case "integer":
-        return new Walked("int64".equals(node.path("format").asText(""))
-            ? PrimitiveType.LONG : PrimitiveType.INTEGER, nullable);
-      case "number":
-        return new Walked(PrimitiveType.NUMBER, nullable);
-      case "boolean":
-        return new Walked(PrimitiveType.BOOLEAN, nullable);
-      case "array": {
-        JsonNode items = node.get("items");
-        if (items == null) {
-          errors.add(f.file, f.line(pointer), what + "array has no \"items\"",
-              "add \"items\": { ... } describing every element");
-          return new Walked(new ListType(PrimitiveType.STRING), nullable);
-        }
-        Walked element = walk(f, items, pointer + "/items", typeName + "Item", what + "items: ");
-        return new Walked(new ListType(element.type()), nullable);
-      }
-      default:
-        return new Walked(objectType(f, node, pointer, typeName, what, description), nullable);
     }
+    if (types.isEmpty()) {
+      return new Walked(new AnyType("always null"), true, description);
+    }
+    if (types.size() > 1) {
+      errors.lint(f.file, f.line(pointer + "/type"), what(pointer) + "\"type\": " + typeNode + " has no single Java "
+          + "type; the value is a JsonNode", "split the alternatives into a oneOf of objects if they need types");
+      return new Walked(new AnyType("one of " + types), nullable, description);
+    }
+    String type = types.iterator().next();
+    return switch (type) {
+      case "string" -> new Walked(switch (node.path("format").asText("")) {
+        case "date-time" -> PrimitiveType.DATE_TIME;
+        case "date" -> PrimitiveType.DATE;
+        default -> PrimitiveType.STRING;
+      }, nullable, description);
+      case "integer" -> new Walked(integerType(node), nullable, description);
+      case "number" -> new Walked(options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL, nullable,
+          description);
+      case "boolean" -> new Walked(PrimitiveType.BOOLEAN, nullable, description);
+      case "array" -> new Walked(arrayType(f, node, pointer, typeName), nullable, description);
+      default -> new Walked(objectType(f, node, pointer, typeName, description), nullable, description);
+    };
   }
 
-  private DataType enumType(FileCtx f, JsonNode node, String pointer, String typeName, String what,
-      String type, String description) {
-    JsonNode values = node.get("enum");
-    if (type != null && !type.equals("string")) {
-      errors.add(f.file, f.line(pointer + "/type"), what + "enum with \"type\": \"" + type + "\" is not supported",
-          "use \"type\": \"string\" with string values");
+  private static boolean hasTypeKeywords(JsonNode node, boolean exceptRef) {
+    for (String k : TYPE_KEYWORDS) {
+      if (node.has(k) && !(exceptRef && k.equals("$ref"))) {
+        return true;
+      }
     }
-    List<String> strings = new ArrayList<>();
+    return false;
+  }
+
+  private static PrimitiveType integerType(JsonNode node) {
+    BigDecimal min = bound(node, "minimum", "exclusiveMinimum");
+    BigDecimal max = bound(node, "maximum", "exclusiveMaximum");
+    if ("int64".equals(node.path("format").asText("")) && min == null && max == null) {
+      return PrimitiveType.LONG;
+    }
+    if (fits(min, Integer.MIN_VALUE, Integer.MAX_VALUE) && fits(max, Integer.MIN_VALUE, Integer.MAX_VALUE)
+        && min != null && max != null) {
+      return PrimitiveType.INTEGER;
+    }
+    if (fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
+      return PrimitiveType.LONG;
+    }
+    return PrimitiveType.BIG_INTEGER;
+  }
+
+  private static BigDecimal bound(JsonNode node, String inclusive, String exclusive) {
+    if (node.path(inclusive).isNumber()) {
+      return node.get(inclusive).decimalValue();
+    }
+    if (node.path(exclusive).isNumber()) {
+      return node.get(exclusive).decimalValue();
+    }
+    return null;
+  }
+
+  private static boolean fits(BigDecimal value, long min, long max) {
+    return value == null
+        || (value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0);
+  }
+
+  private static ConstType constType(JsonNode value) {
+    if (value.isTextual()) {
+      return new ConstType(PrimitiveType.STRING, value.toString());
+    } else if (value.isIntegralNumber()) {
+      return new ConstType(PrimitiveType.LONG, value.toString());
+    } else if (value.isNumber()) {
+      return new ConstType(PrimitiveType.DECIMAL, value.toString());
+    } else if (value.isBoolean()) {
+      return new ConstType(PrimitiveType.BOOLEAN, value.toString());
+    }
+    return null;
+  }
+
+  private Walked enumType(FileCtx f, JsonNode node, String pointer, String typeName, String description,
+      boolean nullableType) {
+    JsonNode values = node.get("enum");
     if (!values.isArray() || values.isEmpty()) {
-      errors.add(f.file, f.line(pointer + "/enum"), what + "\"enum\" must be a non-empty array of strings",
+      errors.add(f.file, f.line(pointer + "/enum"), what(pointer) + "\"enum\" must be a non-empty array",
           "list the allowed values, e.g. \"enum\": [\"created\", \"cancelled\"]");
-    } else {
-      Set<String> constants = new LinkedHashSet<>();
-      for (int i = 0; i < values.size(); i++) {
-        JsonNode value = values.get(i);
-        if (!value.isTextual()) {
-          errors.add(f.file, f.line(pointer + "/enum/" + i), what + "enum value " + value + " is not a string",
-              "write every enum value as a string");
-        } else if (JavaNames.pascal(value.asText()).isEmpty()) {
-          errors.add(f.file, f.line(pointer + "/enum/" + i), what + "enum value \"" + value.asText()
-              + "\" has no letters or digits to name a Java constant", "use a value with letters or digits");
-        } else {
-          if (!constants.add(JavaNames.constantName(value.asText()))) {
-            errors.add(f.file, f.line(pointer + "/enum/" + i), what + "enum value \"" + value.asText()
-                    + "\" gives Java constant " + JavaNames.constantName(value.asText())
-                    + ", which another value of this enum already gives",
-                "make the values differ in more than punctuation or case");
-          }
+      return new Walked(new AnyType("invalid enum"), true, description);
+    }
+    boolean nullable = false;
+    List<String> strings = new ArrayList<>();
+    Set<String> kinds = new LinkedHashSet<>();
+    for (JsonNode value : values) {
+      if (value.isNull()) {
+        nullable = true;
+      } else if (value.isTextual()) {
+        kinds.add("string");
+        if (!strings.contains(value.asText())) {
           strings.add(value.asText());
         }
+      } else if (value.isIntegralNumber()) {
+        kinds.add("integer");
+      } else if (value.isNumber()) {
+        kinds.add("number");
+      } else if (value.isBoolean()) {
+        kinds.add("boolean");
+      } else {
+        kinds.add("structure");
       }
     }
-    if (!pointer.isEmpty()) {
-      claim(typeName, f, pointer, what.substring(0, what.length() - 2),
-          "rename the property, or move the enum into its own type contract and $ref it");
+    // "type": ["string", "null"] with an enum without null: null is still refused by the enum
+    if (kinds.isEmpty()) {
+      return new Walked(new AnyType("always null"), true, description);
     }
-    return new EnumType(typeName, strings, description, f.at(pointer));
+    if (kinds.equals(Set.of("string"))) {
+      if (strings.size() == 1) {
+        return new Walked(constType(values.get(values.get(0).isNull() ? 1 : 0)), nullable, description);
+      }
+      return new Walked(new EnumType(typeName, strings, description, f.at(pointer)), nullable, description);
+    }
+    if (kinds.equals(Set.of("integer"))) {
+      return new Walked(PrimitiveType.LONG, nullable, description);
+    }
+    if (kinds.equals(Set.of("boolean"))) {
+      return new Walked(PrimitiveType.BOOLEAN, nullable, description);
+    }
+    if (kinds.stream().allMatch(k -> k.equals("integer") || k.equals("number"))) {
+      return new Walked(options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL, nullable,
+          description);
+    }
+    errors.lint(f.file, f.line(pointer + "/enum"), what(pointer) + "\"enum\" mixes " + kinds + " values; the value "
+        + "is a JsonNode", "use values of one type if a typed Java enum is wanted");
+    return new Walked(new AnyType("enum of mixed values"), nullable, description);
   }
 
-  private DataType objectType(FileCtx f, JsonNode node, String pointer, String typeName, String what,
-      String description) {
-    if (!pointer.isEmpty()) {
-      claim(typeName, f, pointer, what.substring(0, what.length() - 2),
-          "rename the property, or move the object into its own type contract and $ref it");
+  private DataType arrayType(FileCtx f, JsonNode node, String pointer, String typeName) {
+    JsonNode items = node.get("items");
+    if (items == null || node.has("prefixItems")) {
+      return new ListType(new AnyType(""));
     }
+    if (items.isArray()) {
+      errors.lint(f.file, f.line(pointer + "/items"), what(pointer) + "tuple \"items\" (an array of schemas) has no "
+          + "single Java element type; elements are JsonNode", "nothing to do if that is intended");
+      return new ListType(new AnyType("tuple"));
+    }
+    return new ListType(walk(f, items, pointer + "/items", typeName + "Item").type());
+  }
+
+  private DataType objectType(FileCtx f, JsonNode node, String pointer, String typeName, String description) {
     Set<String> required = new LinkedHashSet<>();
     JsonNode requiredNode = node.get("required");
     JsonNode properties = node.path("properties");
     if (node.has("properties") && !properties.isObject()) {
-      errors.add(f.file, f.line(pointer + "/properties"), what + "\"properties\" must be an object",
+      errors.add(f.file, f.line(pointer + "/properties"), what(pointer) + "\"properties\" must be an object",
           "write \"properties\": { \"name\": { ... } }");
       properties = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
     if (requiredNode != null) {
       if (!requiredNode.isArray()) {
-        errors.add(f.file, f.line(pointer + "/required"), what + "\"required\" must be an array of property names",
-            "write \"required\": [\"id\", ...]");
+        errors.add(f.file, f.line(pointer + "/required"), what(pointer) + "\"required\" must be an array of "
+            + "property names", "write \"required\": [\"id\", ...]");
       } else {
-        for (int i = 0; i < requiredNode.size(); i++) {
-          JsonNode name = requiredNode.get(i);
-          if (!name.isTextual() || !properties.has(name.asText())) {
-            errors.add(f.file, f.line(pointer + "/required/" + i), what + "\"required\" lists " + name
-                + ", which is not a property of this object", "declare it under \"properties\" or remove it");
-          } else {
-            required.add(name.asText());
-          }
-        }
+        requiredNode.forEach(n -> required.add(n.asText()));
+      }
+    }
+    AdditionalProperties additional = AdditionalProperties.OPEN;
+    JsonNode ap = node.get("additionalProperties");
+    if (ap != null) {
+      if (ap.isBoolean()) {
+        additional = ap.asBoolean() ? AdditionalProperties.OPEN : AdditionalProperties.CLOSED;
+      } else if (ap.isObject() && (ap.isEmpty() || !hasTypeKeywords(ap, false))) {
+        additional = AdditionalProperties.OPEN;
+      } else {
+        Walked value = walk(f, ap, pointer + "/additionalProperties", typeName + "Value");
+        additional = AdditionalProperties.typed(value.type());
+      }
+    }
+    if (!pointer.isEmpty() && properties.isEmpty() && !node.has("patternProperties")) {
+      if (additional.kind() == AdditionalProperties.Kind.TYPED) {
+        return new MapType(additional.valueType());
+      }
+      if (additional.kind() == AdditionalProperties.Kind.OPEN && required.isEmpty()) {
+        return new MapType(new AnyType(""));
       }
     }
     List<Field> fields = new ArrayList<>();
+    List<String> undocumented = new ArrayList<>();
     for (Map.Entry<String, JsonNode> property : properties.properties()) {
       String name = property.getKey();
       String propertyPointer = pointer + "/properties/" + LocatedJson.escape(name);
-      String propertyWhat = "property \"" + name + "\"";
       JsonNode schema = property.getValue();
-      String fieldDescription = null;
-      if (schema.isObject()) {
-        JsonNode d = schema.get("description");
-        if (d == null || !d.isTextual() || d.asText().isBlank()) {
-          errors.add(f.file, f.line(propertyPointer), propertyWhat + " has no \"description\"",
-              "add \"description\": every property is documented in the generated Java and the contract catalogue");
-        } else {
-          fieldDescription = d.asText();
+      String nested = JavaNames.pascal(name);
+      Walked w = walk(f, schema, propertyPointer, typeName + (nested.isEmpty() ? "Value" : nested));
+      String fieldDescription = w.description();
+      if (fieldDescription == null || fieldDescription.isBlank()) {
+        undocumented.add(name);
+        fieldDescription = null;
+      }
+      fields.add(new Field(name, w.type(), required.contains(name), w.nullable(), fieldDescription,
+          constraints(schema), f.at(propertyPointer)));
+    }
+    if (!undocumented.isEmpty()) {
+      String first = pointer + "/properties/" + LocatedJson.escape(undocumented.get(0));
+      errors.lint(f.file, f.line(first), what(pointer) + (undocumented.size() == 1
+              ? "property \"" + undocumented.get(0) + "\" has no \"description\""
+              : undocumented.size() + " properties have no \"description\": " + String.join(", ", undocumented)),
+          "add \"description\": it documents the generated Java and the contract catalogue");
+    }
+    ObjectType object = new ObjectType(typeName, fields, additional, description, f.at(pointer));
+    Set<String> undeclared = new LinkedHashSet<>(required);
+    undeclared.removeAll(properties.isObject() ? iterable(properties) : Set.of());
+    if (!undeclared.isEmpty()) {
+      undeclaredRequired.put(object, undeclared);
+    }
+    return object;
+  }
+
+  private static Set<String> iterable(JsonNode properties) {
+    Set<String> names = new HashSet<>();
+    properties.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static Constraints constraints(JsonNode s) {
+    if (!s.isObject()) {
+      return Constraints.NONE;
+    }
+    return new Constraints(
+        s.path("format").isTextual() ? s.get("format").asText() : null,
+        s.path("minimum").isNumber() ? s.get("minimum").decimalValue() : null,
+        s.path("maximum").isNumber() ? s.get("maximum").decimalValue() : null,
+        s.path("exclusiveMinimum").isNumber() ? s.get("exclusiveMinimum").decimalValue() : null,
+        s.path("exclusiveMaximum").isNumber() ? s.get("exclusiveMaximum").decimalValue() : null,
+        s.path("minLength").isInt() ? s.get("minLength").asInt() : null,
+        s.path("maxLength").isInt() ? s.get("maxLength").asInt() : null,
+        s.path("pattern").isTextual() ? s.get("pattern").asText() : null,
+        s.path("minItems").isInt() ? s.get("minItems").asInt() : null,
+        s.path("maxItems").isInt() ? s.get("maxItems").asInt() : null,
+        s.has("default") ? s.get("default").toString() : null);
+  }
+
+  // ---------------------------------------------------------------------------------------------- composition
+
+  /** The concrete type behind a walked type (a reference resolved to the referenced schema's type). */
+  private DataType concrete(DataType type) {
+    int guard = 0;
+    while (type instanceof TypeRef ref && guard++ < 20) {
+      Walked w = walked.get(ref.contractId() + "#" + ref.definition());
+      if (w == null) {
+        return type;
+      }
+      type = w.type();
+    }
+    return type;
+  }
+
+  /** {@code allOf} (and {@code $ref} with siblings in 2019-09+): one type holding every part. */
+  private Walked merge(FileCtx f, List<Walked> parts, String pointer, String typeName, String description) {
+    List<Walked> typed = parts.stream()
+        .filter(p -> !(concrete(p.type()) instanceof AnyType any && any.reason().isEmpty())).toList();
+    boolean nullable = parts.stream().allMatch(Walked::nullable);
+    String doc = description;
+    for (Walked p : parts) {
+      if (doc == null) {
+        doc = p.description();
+      }
+    }
+    if (typed.isEmpty()) {
+      return new Walked(new AnyType(""), nullable, doc);
+    }
+    if (typed.size() == 1) {
+      return new Walked(typed.get(0).type(), nullable, doc);
+    }
+    List<DataType> concrete = typed.stream().map(p -> concrete(p.type())).toList();
+    if (concrete.stream().allMatch(t -> t instanceof ObjectType)) {
+      Map<String, Field> fields = new LinkedHashMap<>();
+      Set<String> required = new HashSet<>();
+      AdditionalProperties additional = AdditionalProperties.OPEN;
+      String objectDoc = doc;
+      for (DataType t : concrete) {
+        ObjectType o = (ObjectType) t;
+        required.addAll(undeclaredRequired.getOrDefault(o, Set.of()));
+        if (objectDoc == null) {
+          objectDoc = o.description();
+        }
+        if (o.additionalProperties().kind() != AdditionalProperties.Kind.OPEN) {
+          additional = o.additionalProperties();
+        }
+        for (Field field : o.fields()) {
+          Field before = fields.get(field.name());
+          if (before == null) {
+            fields.put(field.name(), field);
+          } else {
+            DataType type = before.type();
+            DataType a = concrete(before.type());
+            DataType b = concrete(field.type());
+            if (a instanceof EnumType ea && b instanceof EnumType eb) {
+              List<String> values = new ArrayList<>(ea.values());
+              values.retainAll(eb.values());
+              type = new EnumType(typeName + JavaNames.pascal(field.name()), values, ea.description(),
+                  ea.location());
+            } else if (a instanceof AnyType) {
+              type = field.type();
+            } else if (b instanceof ConstType || b instanceof EnumType) {
+              type = field.type(); // the narrower part wins
+            }
+            fields.put(field.name(), new Field(field.name(), type, before.required() || field.required(),
+                before.nullable() && field.nullable(),
+                before.description() != null ? before.description() : field.description(),
+                before.constraints().isEmpty() ? field.constraints() : before.constraints(), before.location()));
+          }
         }
       }
-      String nested = JavaNames.pascal(name);
-      Walked walked = walk(f, schema, propertyPointer, typeName + (nested.isEmpty() ? "Value" : nested),
-          propertyWhat + ": ");
-      fields.add(new Field(name, walked.type(), required.contains(name), walked.nullable(), fieldDescription,
-          f.at(propertyPointer)));
+      List<Field> merged = new ArrayList<>();
+      for (Field field : fields.values()) {
+        boolean req = field.required() || required.contains(field.name());
+        merged.add(req == field.required() ? field : new Field(field.name(), field.type(), true, field.nullable(),
+            field.description(), field.constraints(), field.location()));
+      }
+      return new Walked(new ObjectType(typeName, merged, additional, objectDoc, f.at(pointer)), nullable, doc);
     }
-    boolean closed = node.path("additionalProperties").isBoolean() && !node.get("additionalProperties").asBoolean();
-    return new ObjectType(typeName, fields, closed, description, f.at(pointer));
+    DataType first = concrete.get(0);
+    if (concrete.stream().allMatch(t -> t.equals(first))) {
+      return new Walked(typed.get(0).type(), nullable, doc);
+    }
+    if (concrete.stream().allMatch(t -> t instanceof EnumType)) {
+      List<String> values = new ArrayList<>(((EnumType) first).values());
+      concrete.forEach(t -> values.retainAll(((EnumType) t).values()));
+      return new Walked(new EnumType(typeName, values, doc, f.at(pointer)), nullable, doc);
+    }
+    for (DataType t : concrete) {
+      if (t instanceof ConstType || t instanceof EnumType) {
+        return new Walked(t, nullable, doc); // a constant narrows a primitive part
+      }
+    }
+    errors.lint(f.file, f.line(pointer), what(pointer) + "\"allOf\" parts of different kinds have no single Java "
+        + "type; the value is a JsonNode", "nothing to do if that is intended (validation enforces every part)");
+    return new Walked(new AnyType("allOf of different kinds"), nullable, doc);
+  }
+
+  /** {@code oneOf}/{@code anyOf}: nullable, a typed union of objects, a common primitive, or a JsonNode. */
+  private Walked union(FileCtx f, JsonNode node, String keyword, String pointer, String typeName,
+      String description) {
+    JsonNode alternatives = node.get(keyword);
+    if (!alternatives.isArray() || alternatives.isEmpty()) {
+      errors.add(f.file, f.line(pointer + "/" + keyword), what(pointer) + "\"" + keyword + "\" must be a non-empty "
+          + "array of schemas", "write \"" + keyword + "\": [ { ... }, { ... } ]");
+      return new Walked(new AnyType("invalid " + keyword), true, description);
+    }
+    ObjectNode own = ((ObjectNode) node).deepCopy();
+    own.remove(keyword);
+    boolean common = hasTypeKeywords(own, false);
+    Walked commonPart = common ? walk(f, own, pointer, typeName + "Base") : null;
+    boolean nullable = false;
+    List<Walked> branches = new ArrayList<>();
+    for (int i = 0; i < alternatives.size(); i++) {
+      JsonNode alt = alternatives.get(i);
+      if (isNullSchema(alt)) {
+        nullable = true;
+        continue;
+      }
+      String branchPointer = pointer + "/" + keyword + "/" + i;
+      String branchName = branchName(alt, typeName, i);
+      Walked w = walk(f, alt, branchPointer, branchName);
+      if (commonPart != null) {
+        w = merge(f, List.of(commonPart, w), branchPointer, branchName, null);
+      }
+      nullable |= w.nullable();
+      branches.add(w);
+    }
+    if (branches.isEmpty()) {
+      return new Walked(new AnyType("always null"), true, description);
+    }
+    if (branches.size() == 1) {
+      Walked only = branches.get(0);
+      return new Walked(only.type(), true, description != null ? description : only.description());
+    }
+    List<DataType> concrete = branches.stream().map(b -> concrete(b.type())).toList();
+    if (concrete.stream().allMatch(t -> t instanceof ObjectType)) {
+      UnionType union = objectUnion(branches, concrete, keyword, typeName, description, f.at(pointer));
+      if (union != null) {
+        return new Walked(union, nullable, description);
+      }
+      errors.lint(f.file, f.line(pointer + "/" + keyword), what(pointer) + "\"" + keyword + "\" branches share no "
+              + "discriminator (a property with a different const in each) and cannot be told apart by their "
+              + "required properties; the value is a JsonNode",
+          "give every branch a property with a \"const\" value, e.g. \"kind\": {\"const\": \"card\"}");
+      return new Walked(new AnyType(keyword + " of objects without discriminator"), nullable, description);
+    }
+    if (concrete.stream().allMatch(t -> t instanceof ConstType c && c.stringValue() != null
+        || t instanceof EnumType)) {
+      List<String> values = new ArrayList<>();
+      for (DataType t : concrete) {
+        if (t instanceof ConstType c) {
+          values.add(c.stringValue());
+        } else {
+          values.addAll(((EnumType) t).values());
+        }
+      }
+      return new Walked(new EnumType(typeName, values.stream().distinct().toList(), description, f.at(pointer)),
+          nullable, description);
+    }
+    DataType first = concrete.get(0);
+    if (concrete.stream().allMatch(t -> t.equals(first))) {
+      return new Walked(branches.get(0).type(), nullable, description);
+    }
+    if (concrete.stream().allMatch(t -> t instanceof PrimitiveType p
+        && (p.isInteger() || p == PrimitiveType.DECIMAL || p == PrimitiveType.DOUBLE))) {
+      boolean decimal = concrete.stream().anyMatch(t -> t == PrimitiveType.DECIMAL || t == PrimitiveType.DOUBLE);
+      DataType widest = decimal ? (options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL)
+          : concrete.contains(PrimitiveType.BIG_INTEGER) ? PrimitiveType.BIG_INTEGER : PrimitiveType.LONG;
+      return new Walked(widest, nullable, description);
+    }
+    errors.lint(f.file, f.line(pointer + "/" + keyword), what(pointer) + "\"" + keyword + "\" of "
+            + concrete.stream().map(JsonSchemaContractLoader::kindOf).distinct().toList()
+            + " has no single Java type; the value is a JsonNode",
+        "nothing to do if that is intended (validation enforces the schema)");
+    return new Walked(new AnyType(keyword + " of different kinds"), nullable, description);
+  }
+
+  private static String kindOf(DataType t) {
+    if (t instanceof PrimitiveType p) {
+      return p.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return t.getClass().getSimpleName().replace("Type", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static boolean isNullSchema(JsonNode alt) {
+    if (!alt.isObject()) {
+      return false;
+    }
+    if (alt.path("type").isTextual() && alt.get("type").asText().equals("null")) {
+      return true;
+    }
+    if (alt.has("const") && alt.get("const").isNull()) {
+      return true;
+    }
+    return alt.path("enum").isArray() && alt.get("enum").size() == 1 && alt.get("enum").get(0).isNull();
+  }
+
+  /** A branch's {@code title} (what its author called it), else {@code <Union>Option<n>}. */
+  private static String branchName(JsonNode alt, String typeName, int index) {
+    if (alt.path("title").isTextual() && JavaNames.isValidClassName(JavaNames.pascal(alt.get("title").asText()))) {
+      return JavaNames.pascal(alt.get("title").asText());
+    }
+    return typeName + "Option" + (index + 1);
+  }
+
+  private UnionType objectUnion(List<Walked> branches, List<DataType> concrete, String keyword, String typeName,
+      String description, SourceLocation location) {
+    // a discriminator: a property with a distinct string constant in every branch
+    ObjectType first = (ObjectType) concrete.get(0);
+    for (Field candidate : first.fields()) {
+      List<String> values = new ArrayList<>();
+      for (DataType t : concrete) {
+        String value = ((ObjectType) t).field(candidate.name()).map(fl -> constValue(concrete(fl.type())))
+            .orElse(null);
+        if (value == null || values.contains(value)) {
+          values = null;
+          break;
+        }
+        values.add(value);
+      }
+      if (values != null) {
+        List<UnionType.Branch> out = new ArrayList<>();
+        for (int i = 0; i < branches.size(); i++) {
+          out.add(new UnionType.Branch(branches.get(i).type(), values.get(i)));
+        }
+        return new UnionType(typeName, out, candidate.name(), keyword.equals("oneOf"), description, location);
+      }
+    }
+    // deduction: every branch has a required property no other branch declares
+    for (int i = 0; i < concrete.size(); i++) {
+      ObjectType o = (ObjectType) concrete.get(i);
+      boolean unique = false;
+      for (Field fl : o.fields()) {
+        if (!fl.required()) {
+          continue;
+        }
+        boolean elsewhere = false;
+        for (int j = 0; j < concrete.size(); j++) {
+          if (j != i && ((ObjectType) concrete.get(j)).field(fl.name()).isPresent()) {
+            elsewhere = true;
+          }
+        }
+        if (!elsewhere) {
+          unique = true;
+          break;
+        }
+      }
+      if (!unique) {
+        return null;
+      }
+    }
+    List<UnionType.Branch> out = branches.stream().map(b -> new UnionType.Branch(b.type(), null)).toList();
+    return new UnionType(typeName, out, null, keyword.equals("oneOf"), description, location);
+  }
+
+  private static String constValue(DataType type) {
+    if (type instanceof ConstType c) {
+      return c.stringValue();
+    }
+    if (type instanceof EnumType e && e.values().size() == 1) {
+      return e.values().get(0);
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------------------------------------- references
 
-  private TypeRef resolveRef(FileCtx f, JsonNode refNode, String pointer, String what) {
+  private Walked resolveRef(FileCtx f, JsonNode refNode, String pointer) {
     int line = f.line(pointer);
+    String what = what(pointer.substring(0, pointer.length() - "/$ref".length()));
+    Walked failed = new Walked(new AnyType("unresolved reference"), true);
     if (!refNode.isTextual()) {
       errors.add(f.file, line, what + "\"$ref\" must be a string", "write e.g. \"$ref\": \"order-status.json\"");
-      return null;
+      return failed;
     }
     String ref = refNode.asText();
     int hash = ref.indexOf('#');
@@ -641,41 +1231,44 @@ public final class JsonSchemaContractLoader {
       } catch (URISyntaxException e) {
         errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" is not a valid URI reference",
             "use a relative file name such as \"order-status.json\"");
-        return null;
+        return failed;
       }
-      if (uri.isAbsolute()) {
-        target = byId.get(base);
-        if (target == null) {
-          errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" is a remote reference that is not the $id of any "
-                  + "loaded contract; remote schemas are never fetched",
-              "add the referenced contract to a contract root (or a contract dependency) or use a relative $ref");
-          return null;
-        }
-      } else {
-        Path resolved = f.file.toAbsolutePath().normalize().getParent().resolve(uri.getPath()).normalize();
-        target = byFile.get(resolved);
-        if (target == null && f.id != null && isAbsoluteUriWithoutFragment(f.id)) {
-          target = byId.get(URI.create(f.id).resolve(uri).toString());
-        }
-        if (target == null) {
+      String absolute = URI.create(f.id).resolve(uri).toString();
+      target = byId.get(absolute);
+      if (target == null && uri.isAbsolute()) {
+        errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" is a remote reference that is not the $id of any "
+                + "loaded contract; remote schemas are never fetched",
+            "add the referenced contract to a contract root (or a contract dependency) or use a relative $ref");
+        return failed;
+      }
+      if (target == null) {
+        FileCtx byPath = byFile.get(f.file.toAbsolutePath().normalize().getParent().resolve(uri.getPath())
+            .normalize());
+        if (byPath != null) {
+          errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" names the file " + byPath.file + ", but resolved "
+                  + "against this contract's id it is " + absolute + ", while that file's id is " + byPath.id
+                  + "; validators resolve by id and would not find it",
+              "make the ids agree (e.g. give both files ids under the same base, or none)");
+        } else {
           errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" does not resolve: no contract file "
                   + f.file.resolveSibling(uri.getPath()).normalize(),
               "check the file name; relative references resolve against the referring file");
-          return null;
         }
+        return failed;
       }
     }
     if (target.broken) {
-      return null; // its own error is reported
+      return failed; // its own error is reported
+    }
+    if (!fragment.isEmpty() && !fragment.startsWith("/")) {
+      errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" uses an anchor, not a JSON pointer",
+          "point at a definition, e.g. \"#/$defs/Money\"");
+      return failed;
     }
     if (!fragment.isEmpty()) {
-      if (!fragment.startsWith("/")) {
-        errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" uses an anchor, not a JSON pointer",
-            "point at a definition, e.g. \"#/$defs/Money\"");
-        return null;
-      }
       JsonNode found;
       try {
+        fragment = java.net.URLDecoder.decode(fragment, java.nio.charset.StandardCharsets.UTF_8);
         found = target.json.tree().at(JsonPointer.compile(fragment));
       } catch (IllegalArgumentException e) {
         found = null;
@@ -683,14 +1276,13 @@ public final class JsonSchemaContractLoader {
       if (found == null || found.isMissingNode()) {
         errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" does not resolve: JSON pointer \"" + fragment
             + "\" not found in " + target.file, "check the pointer, e.g. \"#/$defs/Money\"");
-        return null;
-      }
-      if (!fragment.matches("/(\\$defs|definitions)/[^/]+")) {
-        errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" points inside a schema",
-            "move the referenced schema into \"$defs\" (or its own contract file) and reference that");
-        return null;
+        return failed;
       }
     }
-    return new TypeRef(target.id, fragment);
+    if (target.kind == null) {
+      return failed;
+    }
+    Walked w = walkAt(target, fragment);
+    return new Walked(new TypeRef(target.id, fragment), w.nullable(), w.description());
   }
 }

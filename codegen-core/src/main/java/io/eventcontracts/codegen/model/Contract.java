@@ -9,11 +9,15 @@ import java.util.TreeMap;
  *
  * @param name the contract's name, PascalCase ({@code TicketCreated}); JSON Schema {@code title}, proto message name
  * @param kind event or type
- * @param subject the NATS subject for events ({@code ticket:created}), {@code null} for types
- * @param version the contract version ({@code x-version}), at least 1
- * @param id the contract's unique id ({@code $id}); also what {@link TypeRef}s name
+ * @param subject the NATS subject for events ({@code ticket:created}; {@code x-subject} or the mapping file),
+ *     {@code null} for types
+ * @param version the contract version ({@code x-version} or the mapping file), at least 1
+ * @param id the contract's unique id: its {@code $id} resolved against its bundle location, or (without
+ *     {@code $id}) the bundle location itself, {@value #BUNDLE_BASE}{@code <bundlePath>}; also what
+ *     {@link TypeRef}s name and what the run-time registry keys contracts by
  * @param description documentation, may be {@code null}
  * @param format the source language
+ * @param dialect the JSON Schema draft ({@code $schema}, else the configured default); {@code null} for other formats
  * @param source the file (line of the root element)
  * @param bundlePath the file's path relative to its contract root, {@code /}-separated ({@code ticket-created.json});
  *     where the file is bundled below {@code META-INF/eventcontracts/schemas/}
@@ -31,12 +35,19 @@ public record Contract(
     String id,
     String description,
     ContractFormat format,
+    Dialect dialect,
     SourceLocation source,
     String bundlePath,
     DataType rootType,
     Map<String, DataType> definitions,
     String sha256,
     ContractDocument document) {
+
+  /**
+   * Where contracts without an absolute {@code $id} live: a hierarchical URI (so relative {@code $ref}s and
+   * {@code $id}s resolve against it) under the reserved {@code .invalid} domain (so nothing can ever fetch it).
+   */
+  public static final String BUNDLE_BASE = "https://bundle.eventcontracts.invalid/";
 
   public Contract {
     Objects.requireNonNull(name, "name");

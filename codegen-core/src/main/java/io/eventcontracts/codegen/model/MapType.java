@@ -3,9 +3,8 @@ package io.eventcontracts.codegen.model;
 import java.util.Objects;
 
 /**
- * A map from string keys to values: proto3 {@code map<string, V>}. The JSON Schema loader never builds one
- * ({@code additionalProperties} given as a schema is refused), but the model has it so proto contracts load without
- * changes.
+ * A map from string keys to values: JSON Schema {@code "type": "object"} without properties whose
+ * {@code additionalProperties} is a schema; proto3 {@code map<string, V>}.
  */
 public record MapType(DataType value) implements DataType {
 

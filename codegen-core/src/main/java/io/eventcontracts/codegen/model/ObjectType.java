@@ -5,23 +5,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A record-like type with named fields: a JSON Schema {@code "type": "object"}, a proto3 {@code message}.
+ * A record-like type with named fields: a JSON Schema object (after {@code allOf} merging), a proto3 message.
  *
- * @param name type name; for nested types already qualified by their owner ({@code OrderCreatedTicket}), for a
- *     contract's root the contract name ({@code OrderCreated})
+ * @param name preferred type name ({@code title}, {@code $defs} key, file name or property path, PascalCase); the
+ *     naming pass makes it unique per target
  * @param fields fields in declaration order
- * @param closed true when unknown fields are not allowed ({@code "additionalProperties": false}); proto messages
- *     are open (unknown fields are kept), so {@code false}
+ * @param additionalProperties what is allowed beside the fields (open, closed, or typed)
  * @param description documentation, may be {@code null}
  * @param location where it is defined
  */
 public record ObjectType(
-    String name, List<Field> fields, boolean closed, String description, SourceLocation location)
-    implements DataType {
+    String name, List<Field> fields, AdditionalProperties additionalProperties, String description,
+    SourceLocation location) implements DataType {
 
   public ObjectType {
     Objects.requireNonNull(name, "name");
     fields = List.copyOf(fields);
+    additionalProperties = additionalProperties == null ? AdditionalProperties.OPEN : additionalProperties;
+  }
+
+  /** True when no property beside the fields is allowed. */
+  public boolean closed() {
+    return additionalProperties.kind() == AdditionalProperties.Kind.CLOSED;
   }
 
   /** The field with this wire name, if declared. */

@@ -12,7 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +58,9 @@ class CompileAndLoadTest {
     Class<?> status = load("OrderStatus");
     Object awaiting = status.getMethod("fromValue", String.class).invoke(null, "awaiting:payment");
 
-    Object ticketValue = build(ticket, "withId", "t-1", "withPrice", 20.5);
-    Object event = build(orderCreated, "withId", "o-1", "withVersion", 0, "withStatus", awaiting,
-        "withUserId", "u-1", "withExpiresAt", Instant.parse("2024-05-01T10:00:00Z"), "withTicket", ticketValue);
+    Object ticketValue = build(ticket, "withId", "t-1", "withPrice", new java.math.BigDecimal("20.5"));
+    Object event = build(orderCreated, "withId", "o-1", "withVersion", 0L, "withStatus", awaiting,
+        "withUserId", "u-1", "withExpiresAt", OffsetDateTime.parse("2024-05-01T10:00:00Z"), "withTicket", ticketValue);
 
     String json = MAPPER.writeValueAsString(event);
     assertThat(json).isEqualTo("{\"id\":\"o-1\",\"version\":0,\"status\":\"awaiting:payment\",\"userId\":\"u-1\","
@@ -78,11 +78,15 @@ class CompileAndLoadTest {
     Method getter = orderCreated.getMethod("getExpiresAt");
 
     assertThat(getter.invoke(MAPPER.readValue(template.formatted("2024-05-01T10:00:00Z"), orderCreated)))
-        .isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+        .isEqualTo(OffsetDateTime.parse("2024-05-01T10:00:00Z"));
+    // the same instant with the same offset: nothing is converted to UTC
     assertThat(getter.invoke(MAPPER.readValue(template.formatted("2024-05-01T12:00:00+02:00"), orderCreated)))
-        .isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+        .isEqualTo(OffsetDateTime.parse("2024-05-01T12:00:00+02:00"));
     assertThat(getter.invoke(MAPPER.readValue(template.formatted("2024-05-01T10:00:00.123Z"), orderCreated)))
-        .isEqualTo(Instant.parse("2024-05-01T10:00:00.123Z"));
+        .isEqualTo(OffsetDateTime.parse("2024-05-01T10:00:00.123Z"));
+    Object withOffset = MAPPER.readValue(template.formatted("2024-05-01T12:00:00+02:00"), orderCreated);
+    assertThat(MAPPER.readTree(MAPPER.writeValueAsString(withOffset)).get("expiresAt").asString())
+        .isEqualTo("2024-05-01T12:00:00+02:00");
     Object fromNode = MAPPER.readValue(template.formatted("2024-05-01T10:00:00.123456Z"), orderCreated);
     JsonNode written = MAPPER.readTree(MAPPER.writeValueAsString(fromNode));
     assertThat(written.get("expiresAt").isString()).isTrue();
@@ -97,8 +101,8 @@ class CompileAndLoadTest {
   @Test
   void absentOptionalFieldIsNotSerialized() throws Exception {
     Class<?> ticketUpdated = load("TicketUpdatedEvent");
-    Object released = build(ticketUpdated, "withId", "t-1", "withVersion", 3, "withTitle", "concert",
-        "withPrice", 10.0, "withUserId", "u-1");
+    Object released = build(ticketUpdated, "withId", "t-1", "withVersion", 3L, "withTitle", "concert",
+        "withPrice", new java.math.BigDecimal("10.0"), "withUserId", "u-1");
 
     String json = MAPPER.writeValueAsString(released);
 
@@ -177,7 +181,7 @@ class CompileAndLoadTest {
     assertThat(MAPPER.writeValueAsString(event))
         .isEqualTo("{\"class\":\"c\",\"default\":9007199254740993,\"public\":true}");
     assertThat(type.getMethod("getDefault").getReturnType()).isEqualTo(Long.class);
-    assertThat(type.getDeclaredField("_class").getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
+    assertThat(type.getDeclaredField("class_").getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
         .value()).isEqualTo("class");
     assertThat(type.getMethod("getTags").invoke(event)).as("collections are not initialised").isNull();
   }

@@ -55,7 +55,7 @@ class JsonSchemaContractLoaderTest {
     assertThat(root.fields()).extracting(Field::name)
         .containsExactly("id", "version", "status", "userId", "expiresAt", "ticket");
     assertThat(root.field("expiresAt").orElseThrow().type()).isEqualTo(PrimitiveType.DATE_TIME);
-    assertThat(root.field("version").orElseThrow().type()).isEqualTo(PrimitiveType.INTEGER);
+    assertThat(root.field("version").orElseThrow().type()).isEqualTo(PrimitiveType.LONG);
     Field status = root.field("status").orElseThrow();
     assertThat(status.type()).isEqualTo(
         new TypeRef("https://eventcontracts.io/schemas/ticketing/order-status.json", ""));
@@ -67,7 +67,7 @@ class JsonSchemaContractLoaderTest {
     ObjectType ticket = (ObjectType) root.field("ticket").orElseThrow().type();
     assertThat(ticket.name()).isEqualTo("OrderCreatedTicket");
     assertThat(ticket.location().pointer()).isEqualTo("/properties/ticket");
-    assertThat(ticket.field("price").orElseThrow().type()).isEqualTo(PrimitiveType.NUMBER);
+    assertThat(ticket.field("price").orElseThrow().type()).isEqualTo(PrimitiveType.DECIMAL);
 
     ObjectType ticketUpdated = (ObjectType) set.bySubject("ticket:updated").orElseThrow().rootType();
     assertThat(ticketUpdated.field("orderId").orElseThrow().required()).isFalse();
@@ -157,16 +157,24 @@ class JsonSchemaContractLoaderTest {
   }
 
   @Test
-  void missingSubject() throws IOException {
+  void withoutSubjectAFileIsASharedType() throws IOException {
     write("a.json", event("a.json", null, PROPS));
+
+    ContractSet set = JsonSchemaContractLoader.load(List.of(root));
+
+    assertThat(set.contracts()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(ContractKind.TYPE));
+  }
+
+  @Test
+  void declaredEventWithoutSubject() throws IOException {
+    write("a.json", event("a.json", null, PROPS).replace("\"x-version\": 1,", "\"x-version\": 1, \"x-kind\": \"event\","));
 
     ContractError error = single();
 
-    assertThat(error.line()).isEqualTo(1);
-    assertThat(error.format()).isEqualTo(root.resolve("a.json") + ":1: event contract has no \"x-subject\"; add "
-        + "the NATS subject, e.g. \"x-subject\": \"ticket:created\", or set \"x-kind\": \"type\" for a shared "
-        + "definition");
+    assertThat(error.format()).startsWith(root.resolve("a.json") + ":1: event contract has no subject; add "
+        + "\"x-subject\": \"ticket:created\"");
   }
+
 
   @ParameterizedTest
   @ValueSource(strings = {"ticket created", "ticket.*", "orders.>", "a..b", ".a"})
@@ -180,14 +188,17 @@ class JsonSchemaContractLoaderTest {
   }
 
   @Test
-  void missingVersion() throws IOException {
+  void missingVersionIsLintAndDefaultsToOne() throws IOException {
     write("a.json", event("a.json", "a:b", PROPS).replace("  \"x-version\": 1,\n", ""));
 
-    ContractError error = single();
+    JsonSchemaContractLoader.Result result = load();
 
-    assertThat(error.line()).isEqualTo(1);
-    assertThat(error.format()).endsWith("a.json:1: missing \"x-version\"; add \"x-version\": 1 (an integer >= 1)");
+    assertThat(result.contracts().contracts().get(0).version()).isEqualTo(1);
+    assertThat(result.lint()).singleElement().satisfies(l -> assertThat(l.format())
+        .endsWith("a.json:1: event contract has no version; version 1 is assumed; add \"x-version\": 1 (or "
+            + "\"version\" in eventcontracts-mapping.json)"));
   }
+
 
   @ParameterizedTest
   @ValueSource(strings = {"\"1\"", "0", "1.5", "-2"})
@@ -201,16 +212,46 @@ class JsonSchemaContractLoaderTest {
   }
 
   @Test
-  void schemaMustBeDraft202012() throws IOException {
+  void unknownSchemaDialectIsAnError() throws IOException {
     write("a.json", event("a.json", "a:b", PROPS)
-        .replace("https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#"));
+        .replace("https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-03/schema#"));
 
     ContractError error = single();
 
     assertThat(error.line()).isEqualTo(2);
-    assertThat(error.format()).endsWith("a.json:2: \"$schema\" is \"http://json-schema.org/draft-07/schema#\", not "
-        + "JSON Schema draft 2020-12; set \"$schema\": \"https://json-schema.org/draft/2020-12/schema\"");
+    assertThat(error.format()).contains("a.json:2: \"$schema\" is \"http://json-schema.org/draft-03/schema#\", not "
+        + "a JSON Schema draft this toolkit reads; use one of http://json-schema.org/draft-04/schema");
   }
+
+  @Test
+  void withoutSchemaTheDefaultDraftIsUsedAndADifferentRuntimeVerdictIsFlagged() throws IOException {
+    write("a.json", event("a.json", "a:b", PROPS).replace("  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n", ""));
+
+    JsonSchemaContractLoader.Result draft07 = JsonSchemaContractLoader.load(List.of(root),
+        new JsonSchemaContractLoader.Options(io.eventcontracts.codegen.model.Dialect.DRAFT_07, false));
+    JsonSchemaContractLoader.Result draft2020 = load();
+
+    assertThat(draft07.contracts().contracts().get(0).dialect())
+        .isEqualTo(io.eventcontracts.codegen.model.Dialect.DRAFT_07);
+    assertThat(draft07.lint()).singleElement().satisfies(l -> assertThat(l.message())
+        .startsWith("no \"$schema\": read as draft-07 (the default draft), but the runtime validates"));
+    assertThat(draft2020.lint()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-06/schema#",
+      "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft/2019-09/schema",
+      "https://json-schema.org/draft/2020-12/schema"})
+  void everyDraftInUseIsRead(String schema) throws IOException {
+    write("a.json", event("a.json", "a:b", PROPS).replace("https://json-schema.org/draft/2020-12/schema", schema)
+        .replace("\"$id\"", schema.contains("draft-04") ? "\"id\"" : "\"$id\""));
+
+    Contract contract = load().contracts().contracts().get(0);
+
+    assertThat(contract.dialect().uri() + "#").startsWith(schema.replace("#", ""));
+    assertThat(contract.id()).isEqualTo("https://example.com/schemas/a.json");
+  }
+
 
   @Test
   void twoContractsWithOneSubjectNameBothFiles() throws IOException {
@@ -284,58 +325,50 @@ class JsonSchemaContractLoaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"oneOf", "anyOf", "allOf", "prefixItems"})
-  void schemaArrayKeywordsAreRefused(String keyword) throws IOException {
-    refused(keyword, "[{ \"type\": \"string\" }]");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"not", "if", "then", "else", "unevaluatedItems"})
-  void schemaKeywordsAreRefused(String keyword) throws IOException {
-    refused(keyword, "{ \"type\": \"string\" }");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"dependentSchemas", "patternProperties"})
-  void schemaMapKeywordsAreRefused(String keyword) throws IOException {
-    refused(keyword, "{ \"x\": { \"type\": \"string\" } }");
-  }
-
-  @Test
-  void unevaluatedPropertiesAndDynamicRefAreRefused() throws IOException {
-    refused("unevaluatedProperties", "false");
-  }
-
-  @Test
-  void dynamicRefIsRefused() throws IOException {
-    refused("$dynamicRef", "\"#meta\"");
-  }
-
-  @Test
-  void constIsRefusedWithEnumHint() throws IOException {
-    ContractError error = refused("const", "\"fixed\"");
-    assertThat(error.hint()).isEqualTo("use a one-value enum, e.g. \"enum\": [\"value\"]");
-  }
-
-  private ContractError refused(String keyword, String value) throws IOException {
+  @ValueSource(strings = {"not", "if", "dependentSchemas", "patternProperties", "unevaluatedProperties",
+      "prefixItems", "$dynamicRef"})
+  void keywordsWithoutJavaTypeAreLintNotErrors(String keyword) throws IOException {
     write("a.json", event("a.json", "a:b", """
             "p": {
               "description": "P.",
               "type": "object",
-              "%s": %s
+              "%s": {}
             }
-        """.formatted(keyword, value)));
+        """.formatted(keyword)));
 
-    ContractError error = single();
+    JsonSchemaContractLoader.Result result = load();
 
-    assertThat(error.line()).isEqualTo(13);
-    assertThat(error.message()).isEqualTo("property \"p\": \"" + keyword + "\" is not supported: it would change "
-        + "what the generated Java accepts");
-    return error;
+    assertThat(result.lint()).singleElement().satisfies(l -> {
+      assertThat(l.line()).isEqualTo(13);
+      assertThat(l.message()).startsWith("property \"p\": \"" + keyword).contains("is not expressed in the Java type");
+    });
   }
 
+
+
+
+
+
+
+
+
+
   @Test
-  void additionalPropertiesAsSchemaIsRefused() throws IOException {
+  void constIsAConstType() throws IOException {
+    write("a.json", event("a.json", "a:b", """
+            "kind": { "description": "K.", "const": "fixed" }
+        """));
+
+    ObjectType root = (ObjectType) load().contracts().contracts().get(0).rootType();
+
+    assertThat(root.field("kind").orElseThrow().type()).isEqualTo(
+        new io.eventcontracts.codegen.model.ConstType(PrimitiveType.STRING, "\"fixed\""));
+  }
+
+
+
+  @Test
+  void additionalPropertiesAsSchemaIsAMap() throws IOException {
     write("a.json", event("a.json", "a:b", """
             "labels": {
               "description": "L.",
@@ -344,25 +377,28 @@ class JsonSchemaContractLoaderTest {
             }
         """));
 
-    ContractError error = single();
+    ObjectType root = (ObjectType) load().contracts().contracts().get(0).rootType();
 
-    assertThat(error.line()).isEqualTo(13);
-    assertThat(error.format()).endsWith(":13: property \"labels\": \"additionalProperties\" given as a schema is not "
-        + "supported (it would need a map-typed class); use \"additionalProperties\": false and declare every "
-        + "property under \"properties\"");
+    assertThat(root.field("labels").orElseThrow().type())
+        .isEqualTo(new io.eventcontracts.codegen.model.MapType(PrimitiveType.STRING));
   }
+
 
   @Test
-  void typeArraysOtherThanNullableAreRefused() throws IOException {
+  void typeArraysOfSeveralTypesAreJsonNodeWithALintNote() throws IOException {
     write("a.json", event("a.json", "a:b", """
-            "v": { "description": "V.", "type": ["string", "integer"] }
+            "v": { "description": "V.", "type": ["string", "integer", "null"] }
         """));
 
-    ContractError error = single();
+    JsonSchemaContractLoader.Result result = load();
 
-    assertThat(error.line()).isEqualTo(10);
-    assertThat(error.message()).isEqualTo("property \"v\": \"type\": [\"string\",\"integer\"] is not supported");
+    Field v = ((ObjectType) result.contracts().contracts().get(0).rootType()).field("v").orElseThrow();
+    assertThat(v.type()).isInstanceOf(io.eventcontracts.codegen.model.AnyType.class);
+    assertThat(v.nullable()).isTrue();
+    assertThat(result.lint()).singleElement().satisfies(l -> assertThat(l.message())
+        .isEqualTo("property \"v\": \"type\": [\"string\",\"integer\",\"null\"] has no single Java type; the value is a JsonNode"));
   }
+
 
   @Test
   void unknownTypeListsTheValidOnes() throws IOException {
@@ -376,75 +412,58 @@ class JsonSchemaContractLoaderTest {
     ContractError error = single();
 
     assertThat(error.format()).isEqualTo(root.resolve("a.json") + ":12: property \"price\": type \"money\" is not a "
-        + "JSON Schema type; use one of \"string\", \"integer\", \"number\", \"boolean\", \"object\", \"array\"");
+        + "JSON Schema type; use one of \"string\", \"integer\", \"number\", \"boolean\", \"object\", \"array\", \"null\"");
   }
 
   @Test
-  void propertyWithoutDescription() throws IOException {
+  void propertyWithoutDescriptionIsLint() throws IOException {
     write("a.json", event("a.json", "a:b", """
             "id": { "type": "string" },
             "ok": { "description": "Fine.", "type": "string" }
         """));
 
-    ContractError error = single();
+    JsonSchemaContractLoader.Result result = load();
 
-    assertThat(error.line()).isEqualTo(10);
-    assertThat(error.message()).isEqualTo("property \"id\" has no \"description\"");
-    assertThat(error.hint()).startsWith("add \"description\"");
+    assertThat(result.lint()).singleElement().satisfies(l -> {
+      assertThat(l.line()).isEqualTo(10);
+      assertThat(l.message()).isEqualTo("property \"id\" has no \"description\"");
+      assertThat(l.hint()).startsWith("add \"description\"");
+    });
   }
 
+
   @Test
-  void titleThatIsNotAJavaIdentifier() throws IOException {
+  void titleThatIsNotAJavaIdentifierFallsBackToTheFileName() throws IOException {
     write("a.json", event("a.json", "a:b", PROPS).replace("\"title\": \"A\"", "\"title\": \"1 Ticket\""));
 
-    ContractError error = single();
+    JsonSchemaContractLoader.Result result = load();
 
-    assertThat(error.line()).isEqualTo(4);
-    assertThat(error.message()).isEqualTo("title \"1 Ticket\" does not give a valid Java class name (\"1Ticket\")");
+    assertThat(result.contracts().contracts().get(0).name()).isEqualTo("A");
+    assertThat(result.lint()).singleElement().satisfies(l -> assertThat(l.line()).isEqualTo(4));
   }
 
+
   @Test
-  void subjectThatYieldsAnAlreadyUsedClassName() throws IOException {
+  void subjectThatYieldsAnAlreadyUsedClassNameGetsASuffixReportedOnce() throws IOException {
     write("a.json", event("a.json", "ticket:created", PROPS));
     write("b.json", event("b.json", "ticket.created", PROPS));
 
-    ContractError error = single();
+    ContractSet set = JsonSchemaContractLoader.load(List.of(root));
+    io.eventcontracts.codegen.naming.JavaNaming naming = io.eventcontracts.codegen.naming.JavaNaming.allocate(set);
 
-    assertThat(error.file()).isEqualTo(root.resolve("b.json"));
-    assertThat(error.line()).isEqualTo(6);
-    assertThat(error.message()).isEqualTo("x-subject \"ticket.created\" gives class name TicketCreatedEvent, which "
-        + "is already used by " + root.resolve("a.json") + ":6 (x-subject \"ticket:created\")");
+    assertThat(naming.eventClass(set.bySubject("ticket:created").orElseThrow())).isEqualTo("TicketCreatedEvent");
+    assertThat(naming.eventClass(set.bySubject("ticket.created").orElseThrow())).isEqualTo("TicketCreatedEvent2");
+    assertThat(naming.findings()).hasSize(1).allSatisfy(l -> assertThat(l.file()).isEqualTo(root.resolve("b.json")));
   }
 
-  @Test
-  void nestedObjectThatClashesWithATypeContract() throws IOException {
-    write("a.json", event("a.json", "order:created", """
-            "ticket": { "description": "T.", "type": "object", "properties": {} }
-        """));
-    write("b.json", """
-        {
-          "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "https://example.com/schemas/b.json",
-          "title": "OrderCreatedTicket",
-          "x-kind": "type",
-          "x-version": 1,
-          "type": "object"
-        }
-        """);
 
-    ContractError error = single();
 
-    assertThat(error.file()).isEqualTo(root.resolve("a.json"));
-    assertThat(error.line()).isEqualTo(10);
-    assertThat(error.message()).isEqualTo("property \"ticket\" gives class name OrderCreatedTicket, which is already "
-        + "used by " + root.resolve("b.json") + ":4 (title \"OrderCreatedTicket\")");
-  }
 
   @Test
   void errorsAreCollected() throws IOException {
     write("a.json", "{ \"x\": ");
     write("b.json", event("b.json", "b:one", """
-            "id": { "type": "string" }
+            "id": { "$ref": "missing.json" }
         """));
     write("c.json", event("c.json", "c:one", PROPS).replace("\"x-version\": 1", "\"x-version\": 0"));
 
@@ -494,6 +513,10 @@ class JsonSchemaContractLoaderTest {
 
   private void write(String name, String content) throws IOException {
     Files.writeString(root.resolve(name), content);
+  }
+
+  private JsonSchemaContractLoader.Result load() {
+    return JsonSchemaContractLoader.load(List.of(root), JsonSchemaContractLoader.Options.DEFAULT);
   }
 
   private ContractError single() {

@@ -41,6 +41,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class BundledSchemas {
 
   static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+  /**
+   * The drafts contracts may declare in {@code $schema}; each is validated with its own dialect (the validator
+   * picks it from {@code $schema}); files without {@code $schema} are 2020-12.
+   */
+  static final Set<String> DIALECTS = Set.of(DRAFT_2020_12, "https://json-schema.org/draft/2019-09/schema",
+      "http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-06/schema",
+      "http://json-schema.org/draft-04/schema");
   private static final Set<String> POINTER_TO_PROPERTY =
       Set.of("required", "additionalProperties", "unevaluatedProperties", "dependentRequired");
   /** Keywords whose values are data, not subschemas: a "$ref" inside them is not a reference. */
@@ -147,16 +154,27 @@ public final class BundledSchemas {
     if (!tree.isObject()) {
       throw EventException.contractInvalid(id, "schema must be a JSON object", null);
     }
-    String declared = tree.hasNonNull("$id") ? normalizeId(tree.get("$id").asString()) : null;
+    // A relative $id (or draft-04 "id") resolves against the bundle location the index gives; without one, the
+    // index id is the schema's retrieval URI (see the codegen's Contract.BUNDLE_BASE).
+    String idKeyword = tree.has("$id") ? "$id" : tree.path("id").isString() ? "id" : null;
+    String declared = idKeyword == null ? id : resolveDeclared(id, tree.get(idKeyword).asString());
     if (!id.equals(declared)) {
       throw EventException.contractInvalid(id, "the schema's $id is " + declared
           + ", but the index lists it as " + id + "; they must be equal", null);
     }
-    if (tree.hasNonNull("$schema") && !DRAFT_2020_12.equals(normalizeId(tree.get("$schema").asString()))) {
+    if (tree.hasNonNull("$schema") && !DIALECTS.contains(normalizeId(tree.get("$schema").asString()))) {
       throw EventException.contractInvalid(id, "$schema is " + tree.get("$schema").asString() + "; contracts must use "
-          + DRAFT_2020_12, null);
+          + "one of " + DIALECTS, null);
     }
     return tree;
+  }
+
+  private static String resolveDeclared(String id, String declared) {
+    try {
+      return normalizeId(new URI(id).resolve(new URI(normalizeId(declared))).toString());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return declared;
+    }
   }
 
   /** Fails on the first {@code $ref}/{@code $dynamicRef} whose target is not a bundled or embedded resource. */
@@ -242,7 +260,7 @@ public final class BundledSchemas {
       return true;
     }
     // Standard meta-schemas are mapped by the validator to copies inside its own jar, never fetched.
-    if (uri.startsWith("https://json-schema.org/")) {
+    if (uri.startsWith("https://json-schema.org/") || uri.startsWith("http://json-schema.org/")) {
       return true;
     }
     throw refused(uri);

@@ -267,7 +267,7 @@ public abstract class RuntimeScenarios {
 
     // the headline case through the generated publisher: negative price AND empty id -> two violations
     TicketCreatedEvent invalid = TicketingSamples.ticketCreated("");
-    invalid.setPrice(-5.0);
+    invalid.setPrice(new java.math.BigDecimal("-5.0"));
     EventException refused = catchThrowableOfType(EventException.class,
         () -> new TicketCreatedPublisher(publishing).publish(invalid));
     assertThat(refused).isNotNull();

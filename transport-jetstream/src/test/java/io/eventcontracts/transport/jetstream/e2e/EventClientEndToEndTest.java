@@ -75,7 +75,7 @@ class EventClientEndToEndTest {
           contexts.add(context);
           context.ack();
         });
-    TicketCreatedEvent sent = new TicketCreatedEvent("t1", 0, "concert", 20.0, "u1");
+    TicketCreatedEvent sent = new TicketCreatedEvent("t1", 0L, "concert", new java.math.BigDecimal("20.0"), "u1");
     PublishAck ack = client.publish(TICKET_CREATED, sent).get(5, TimeUnit.SECONDS);
     assertThat(ack.sequence()).isEqualTo(1);
     assertThat(ack.stream()).isEqualTo("EVENTCONTRACTS");
@@ -104,7 +104,7 @@ class EventClientEndToEndTest {
 
   @Test
   void invalidEventIsRefusedOnPublish() {
-    TicketCreatedEvent invalid = new TicketCreatedEvent("", -1, "concert", -5.0, "u1");
+    TicketCreatedEvent invalid = new TicketCreatedEvent("", -1L, "concert", new java.math.BigDecimal("-5.0"), "u1");
     assertThatThrownBy(() -> client.publish(TICKET_CREATED, invalid).get(5, TimeUnit.SECONDS))
         .satisfies(e -> {
           Throwable t = e instanceof EventException ? e : e.getCause();

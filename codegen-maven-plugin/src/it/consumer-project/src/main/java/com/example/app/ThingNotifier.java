@@ -7,7 +7,7 @@ import com.example.things.ThingHappenedPublisher;
 import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventType;
 import io.eventcontracts.runtime.spi.PublishAck;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 
 /** Publishes through the generated, typed publisher. */
@@ -19,11 +19,11 @@ public class ThingNotifier {
     this.publisher = new ThingHappenedPublisher(client);
   }
 
-  public CompletableFuture<PublishAck> happened(String id, int count) {
+  public CompletableFuture<PublishAck> happened(String id, long count) {
     ThingHappenedEvent event = new ThingHappenedEvent();
     event.setId(id);
     event.setCount(count);
-    event.setHappenedAt(Instant.now());
+    event.setHappenedAt(OffsetDateTime.now());
     return publisher.publish(event);
   }
 
