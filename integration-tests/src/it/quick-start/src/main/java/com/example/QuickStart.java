@@ -8,6 +8,7 @@ import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.MessageContext;
 import io.eventcontracts.transport.jetstream.JetStreamOptions;
 import io.eventcontracts.transport.jetstream.JetStreamTransport;
+import java.math.BigDecimal;
 
 /** The README's step 3, verbatim (verify.groovy checks it line by line against README.md). */
 public final class QuickStart {
@@ -24,8 +25,8 @@ public final class QuickStart {
 
     // Publisher: publish(...) accepts only TicketCreatedEvent — a wrong subject/type pairing does not compile.
     new TicketCreatedPublisher(client)
-        .publish(TicketCreatedEvent.builder().withId("t1").withVersion(0).withTitle("concert")
-            .withPrice(20.0).withUserId("u1").build())
+        .publish(TicketCreatedEvent.builder().withId("t1").withVersion(0L).withTitle("concert")
+            .withPrice(new BigDecimal("20.0")).withUserId("u1").build())
         .join(); // completes on the server's ack
 
     // Listener: as the seed's Listener<T>, typed.

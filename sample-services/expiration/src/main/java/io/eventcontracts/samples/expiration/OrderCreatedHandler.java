@@ -31,8 +31,8 @@ class OrderCreatedHandler extends OrderCreatedListener {
 
   @Override
   public void onMessage(OrderCreatedEvent event, MessageContext context) {
-    boolean scheduled = scheduler.schedule(event.getId(), event.getExpiresAt());
-    long ms = Duration.between(clock.instant(), event.getExpiresAt()).toMillis();
+    boolean scheduled = scheduler.schedule(event.getId(), event.getExpiresAt().toInstant());
+    long ms = Duration.between(clock.instant(), event.getExpiresAt().toInstant()).toMillis();
     log.handled(subject(), event.getVersion(), context, scheduled
         ? "expiration of order " + event.getId() + " scheduled in " + Math.max(ms, 0) + " ms"
         : "already scheduled (duplicate)");

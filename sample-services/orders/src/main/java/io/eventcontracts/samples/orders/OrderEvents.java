@@ -6,6 +6,7 @@ import io.eventcontracts.ticketing.OrderCreatedEvent;
 import io.eventcontracts.ticketing.OrderCreatedTicket;
 import io.eventcontracts.ticketing.OrderStatus;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 
 /** The one place orders turns its records into generated events and reads numbers out of them. */
 final class OrderEvents {
@@ -15,28 +16,28 @@ final class OrderEvents {
   static OrderCreatedEvent created(Order o, ReplicatedTicket t) {
     return OrderCreatedEvent.builder()
         .withId(o.id())
-        .withVersion((int) o.version())
+        .withVersion(o.version())
         .withStatus(OrderStatus.fromValue(o.status()))
         .withUserId(o.userId())
-        .withExpiresAt(o.expiresAt())
-        .withTicket(new OrderCreatedTicket(t.id(), t.price().doubleValue()))
+        .withExpiresAt(o.expiresAt().atOffset(ZoneOffset.UTC))
+        .withTicket(new OrderCreatedTicket(t.id(), t.price()))
         .build();
   }
 
   static OrderCancelledEvent cancelled(Order o) {
     return OrderCancelledEvent.builder()
         .withId(o.id())
-        .withVersion((int) o.version())
+        .withVersion(o.version())
         .withTicket(new OrderCancelledTicket(o.ticketId()))
         .build();
   }
 
-  /** A version from an event, whatever integral type the generator chose for it. */
+  /** A version from an event (the contract's unbounded {@code integer}: {@code Long}). */
   static long version(Number version) {
     return version.longValue();
   }
 
-  /** A price from an event, exact whether the generator chose Double or BigDecimal. */
+  /** A price from an event: the contract's {@code number}, read exactly as written. */
   static BigDecimal price(Number price) {
     return new BigDecimal(price.toString());
   }

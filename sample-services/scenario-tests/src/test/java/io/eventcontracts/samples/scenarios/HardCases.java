@@ -1,5 +1,6 @@
 package io.eventcontracts.samples.scenarios;
 
+import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventcontracts.runtime.ClientOptions;
@@ -40,8 +41,8 @@ final class HardCases {
     try (EventClient publisher = EventClient.create(JetStreamTransport.connect(JetStreamOptions.builder()
         .servers(nats.url()).serviceName("scenario-test").build()), ClientOptions.builder().closeOnShutdown(false)
         .build())) {
-      publisher.publish(EventTypes.TICKET_CREATED, TicketCreatedEvent.builder().withId(id).withVersion(0)
-          .withTitle("v0").withPrice(10.0).withUserId("u").build()).join();
+      publisher.publish(EventTypes.TICKET_CREATED, TicketCreatedEvent.builder().withId(id).withVersion(0L)
+          .withTitle("v0").withPrice(new BigDecimal("10.0")).withUserId("u").build()).join();
       publisher.publish(EventTypes.TICKET_UPDATED, updated(id, 1, "v1")).join();
       awaitReplica(cluster, id, 1);
       long received = cluster.client("orders").metrics().forSubject("ticket:updated").received();
@@ -90,8 +91,8 @@ final class HardCases {
     assertThat(relay.unsent()).isZero();
   }
 
-  static TicketUpdatedEvent updated(String id, int version, String title) {
-    return TicketUpdatedEvent.builder().withId(id).withVersion(version).withTitle(title).withPrice(10.0)
+  static TicketUpdatedEvent updated(String id, long version, String title) {
+    return TicketUpdatedEvent.builder().withId(id).withVersion(version).withTitle(title).withPrice(new BigDecimal("10.0"))
         .withUserId("u").build();
   }
 

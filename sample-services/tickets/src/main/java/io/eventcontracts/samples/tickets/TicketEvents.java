@@ -11,9 +11,9 @@ final class TicketEvents {
   static TicketCreatedEvent created(Ticket t) {
     return TicketCreatedEvent.builder()
         .withId(t.id())
-        .withVersion((int) t.version())
+        .withVersion(t.version())
         .withTitle(t.title())
-        .withPrice(t.price().doubleValue())
+        .withPrice(t.price())
         .withUserId(t.userId())
         .build();
   }
@@ -21,9 +21,9 @@ final class TicketEvents {
   static TicketUpdatedEvent updated(Ticket t) {
     return TicketUpdatedEvent.builder()
         .withId(t.id())
-        .withVersion((int) t.version())
+        .withVersion(t.version())
         .withTitle(t.title())
-        .withPrice(t.price().doubleValue())
+        .withPrice(t.price())
         .withUserId(t.userId())
         .withOrderId(t.orderId())
         .build();

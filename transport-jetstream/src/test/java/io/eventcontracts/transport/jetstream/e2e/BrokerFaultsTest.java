@@ -1,5 +1,6 @@
 package io.eventcontracts.transport.jetstream.e2e;
 
+import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventcontracts.runtime.ClientOptions;
@@ -58,7 +59,7 @@ class BrokerFaultsTest {
       if (i == 2000) {
         server.kill(); // SIGKILL: file store as far as it was synced
       }
-      sent.add(client.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("t" + i, 0, "c", 1.0, "u")));
+      sent.add(client.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("t" + i, 0L, "c", new BigDecimal("1.0"), "u")));
     }
     long acked = 0;
     for (CompletableFuture<PublishAck> f : sent) {
@@ -117,7 +118,7 @@ class BrokerFaultsTest {
       try (EventClient c = EventClient.create(JetStreamTransport.connect(options),
           ClientOptions.builder().closeOnShutdown(false).build())) {
         c.subscribe(EventTypes.TICKET_CREATED, ListenOptions.of("cycles"), (event, ctx) -> ctx.ack());
-        c.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("c", 0, "c", 1.0, "u")).join();
+        c.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("c", 0L, "c", new BigDecimal("1.0"), "u")).join();
       }
     };
     for (int i = 0; i < 5; i++) {
@@ -151,7 +152,7 @@ class BrokerFaultsTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       try {
-        return client.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("after", 0, "c", 1.0, "u"))
+        return client.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("after", 0L, "c", new BigDecimal("1.0"), "u"))
             .get(5, TimeUnit.SECONDS);
       } catch (java.util.concurrent.ExecutionException notYet) {
         if (System.nanoTime() > deadline) {

@@ -1,5 +1,6 @@
 package io.eventcontracts.transport.jetstream.e2e;
 
+import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class EventClientEndToEndTest {
           contexts.add(context);
           context.ack();
         });
-    TicketCreatedEvent sent = new TicketCreatedEvent("t1", 0L, "concert", new java.math.BigDecimal("20.0"), "u1");
+    TicketCreatedEvent sent = new TicketCreatedEvent("t1", 0L, "concert", new BigDecimal("20.0"), "u1");
     PublishAck ack = client.publish(TICKET_CREATED, sent).get(5, TimeUnit.SECONDS);
     assertThat(ack.sequence()).isEqualTo(1);
     assertThat(ack.stream()).isEqualTo("EVENTCONTRACTS");
@@ -90,7 +91,7 @@ class EventClientEndToEndTest {
 
   @Test
   void aDeduplicationKeyStoresARetriedPublishOnce() throws Exception {
-    TicketCreatedEvent event = new TicketCreatedEvent("t1", 0, "concert", 20.0, "u1");
+    TicketCreatedEvent event = new TicketCreatedEvent("t1", 0L, "concert", new BigDecimal("20.0"), "u1");
     PublishAck first = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
     PublishAck retry = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
     PublishAck other = client.publish(TICKET_CREATED, event).get(5, TimeUnit.SECONDS);
@@ -104,7 +105,7 @@ class EventClientEndToEndTest {
 
   @Test
   void invalidEventIsRefusedOnPublish() {
-    TicketCreatedEvent invalid = new TicketCreatedEvent("", -1L, "concert", new java.math.BigDecimal("-5.0"), "u1");
+    TicketCreatedEvent invalid = new TicketCreatedEvent("", -1L, "concert", new BigDecimal("-5.0"), "u1");
     assertThatThrownBy(() -> client.publish(TICKET_CREATED, invalid).get(5, TimeUnit.SECONDS))
         .satisfies(e -> {
           Throwable t = e instanceof EventException ? e : e.getCause();

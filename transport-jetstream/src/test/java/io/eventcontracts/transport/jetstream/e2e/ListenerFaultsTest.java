@@ -1,5 +1,6 @@
 package io.eventcontracts.transport.jetstream.e2e;
 
+import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventcontracts.runtime.ClientOptions;
@@ -62,7 +63,7 @@ class ListenerFaultsTest {
 
   private void publish(int count) {
     for (int i = 1; i <= count; i++) {
-      client.publish(TICKET, new TicketCreatedEvent("t" + i, 0, "concert", 20.0, "u1")).join();
+      client.publish(TICKET, new TicketCreatedEvent("t" + i, 0L, "concert", new BigDecimal("20.0"), "u1")).join();
     }
   }
 
