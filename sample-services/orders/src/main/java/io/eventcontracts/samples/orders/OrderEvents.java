@@ -5,10 +5,9 @@ import io.eventcontracts.ticketing.OrderCancelledTicket;
 import io.eventcontracts.ticketing.OrderCreatedEvent;
 import io.eventcontracts.ticketing.OrderCreatedTicket;
 import io.eventcontracts.ticketing.OrderStatus;
-import java.math.BigDecimal;
 import java.time.ZoneOffset;
 
-/** The one place orders turns its records into generated events and reads numbers out of them. */
+/** The one place orders turns its records into generated events. */
 final class OrderEvents {
 
   private OrderEvents() {}
@@ -30,15 +29,5 @@ final class OrderEvents {
         .withVersion(o.version())
         .withTicket(new OrderCancelledTicket(o.ticketId()))
         .build();
-  }
-
-  /** A version from an event (the contract's unbounded {@code integer}: {@code Long}). */
-  static long version(Number version) {
-    return version.longValue();
-  }
-
-  /** A price from an event: the contract's {@code number}, read exactly as written. */
-  static BigDecimal price(Number price) {
-    return new BigDecimal(price.toString());
   }
 }

@@ -40,7 +40,7 @@ class TicketReplicationHandlers {
       @Override
       public void onMessage(TicketCreatedEvent e, MessageContext context) {
         Replication result = orders.ticketCreated(new ReplicatedTicket(e.getId(), e.getTitle(),
-            OrderEvents.price(e.getPrice()), OrderEvents.version(e.getVersion())));
+            e.getPrice(), e.getVersion()));
         log.handled(subject(), e.getVersion(), context, outcome(result, e.getId()));
         context.ack();
       }
@@ -64,7 +64,7 @@ class TicketReplicationHandlers {
       @Override
       public void onMessage(TicketUpdatedEvent e, MessageContext context) {
         Replication result = orders.ticketUpdated(new ReplicatedTicket(e.getId(), e.getTitle(),
-            OrderEvents.price(e.getPrice()), OrderEvents.version(e.getVersion())));
+            e.getPrice(), e.getVersion()));
         log.handled(subject(), e.getVersion(), context, outcome(result, e.getId()));
         if (result != Replication.OUT_OF_ORDER) {
           context.ack();

@@ -8,7 +8,6 @@ import io.eventcontracts.ticketing.OrderCancelledEvent;
 import io.eventcontracts.ticketing.OrderCancelledListener;
 import io.eventcontracts.ticketing.OrderCreatedEvent;
 import io.eventcontracts.ticketing.OrderCreatedListener;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +29,8 @@ class OrderHandlers {
       @Override
       public void onMessage(OrderCreatedEvent e, MessageContext context) {
         boolean stored = payments.orderCreated(new PaidOrder(e.getId(), e.getUserId(),
-            new BigDecimal(e.getTicket().getPrice().toString()), e.getStatus().value(),
-            ((Number) e.getVersion()).longValue()));
+            e.getTicket().getPrice(), e.getStatus().value(),
+            e.getVersion()));
         log.handled(subject(), e.getVersion(), context,
             stored ? "order " + e.getId() + " can be paid" : "already known (duplicate)");
         context.ack();
@@ -49,7 +48,7 @@ class OrderHandlers {
 
       @Override
       public void onMessage(OrderCancelledEvent e, MessageContext context) {
-        Optional<String> outcome = payments.orderCancelled(e.getId(), ((Number) e.getVersion()).longValue());
+        Optional<String> outcome = payments.orderCancelled(e.getId(), e.getVersion());
         log.handled(subject(), e.getVersion(), context,
             outcome.orElse("previous version missing: not acked, will be redelivered"));
         if (outcome.isPresent()) {
