@@ -511,7 +511,7 @@ class EventClientLifecycleTest {
   }
 
   /** Passes everything to the in-memory broker, counting calls; can be told to misbehave. */
-  static final class RecordingTransport implements Transport {
+  static class RecordingTransport implements Transport {
     final InMemoryTestTransport delegate;
     final List<InboundHandler> handlers = new ArrayList<>();
     Function<OutboundMessage, CompletableFuture<PublishAck>> onPublish;
