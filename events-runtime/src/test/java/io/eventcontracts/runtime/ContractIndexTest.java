@@ -183,6 +183,15 @@ class ContractIndexTest {
   }
 
   @Test
+  void aSchemaThatIsNotAnObjectIsRefusedAsSuch() {
+    assertThatThrownBy(() -> ContractRegistry.builder().contract(BASE + "a.json", "a", 1,
+        "[]".getBytes(StandardCharsets.UTF_8)).build()).isInstanceOfSatisfying(EventException.class, e -> {
+          assertThat(e.kind()).isEqualTo(EventException.Kind.CONTRACT_INVALID);
+          assertThat(e.getMessage()).isEqualTo("contract " + BASE + "a.json: schema must be a JSON object");
+        });
+  }
+
+  @Test
   void validatingAgainstAContractThatIsNotBundledFails() {
     assertThatThrownBy(() -> EventClientPublishTest.CONTRACTS.validate(BASE + "nope.json", JSON.readTree("{}")))
         .isInstanceOfSatisfying(EventException.class, e -> {
@@ -212,15 +221,19 @@ class ContractIndexTest {
     ContractRegistry registry = ContractRegistry.builder()
         .type(BASE + "money.json", 1, schema(BASE + "money.json", "\"type\":\"number\""))
         .contract(BASE + "z.json", "z:happened", 2, schema(BASE + "z.json", "\"type\":\"object\""))
+        .type(BASE + "id.json", 1, schema(BASE + "id.json", "\"type\":\"string\""))
+        .contract(BASE + "a.json", "y:happened", 1, schema(BASE + "a.json", "\"type\":\"object\""))
         .build();
 
     BundledContracts.print(registry, new PrintStream(out, true, StandardCharsets.UTF_8));
 
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
         String.format("%-22s %-3s %-20s %-52s %s", "SUBJECT", "V", "CONTRACT", "JAVA TYPE", "SCHEMA"),
+        String.format("%-22s %-3s %-20s %-52s %s", "y:happened", 1, "", "", "registered:" + BASE + "a.json"),
         String.format("%-22s %-3s %-20s %-52s %s", "z:happened", 2, "", "", "registered:" + BASE + "z.json"),
+        String.format("%-22s %-3s %-20s %-52s %s", "(shared type)", 1, "", "", "registered:" + BASE + "id.json"),
         String.format("%-22s %-3s %-20s %-52s %s", "(shared type)", 1, "", "", "registered:" + BASE + "money.json"),
-        "1 event contracts and 1 shared type(s) bundled, every schema compiled and every $ref resolved from the"
+        "2 event contracts and 2 shared type(s) bundled, every schema compiled and every $ref resolved from the"
             + " bundle (no network).");
   }
 }

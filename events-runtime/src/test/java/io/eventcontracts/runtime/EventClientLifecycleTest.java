@@ -284,11 +284,13 @@ class EventClientLifecycleTest {
   @Test
   void anEventExceptionFromAckIsPassedOnUnchanged() {
     List<Throwable> thrown = new ArrayList<>();
+    List<Boolean> acked = new ArrayList<>();
     client.subscribe(TicketCreatedEvent.TYPE, ListenOptions.of("g"), (e, context) -> {
       try {
         context.ack();
       } catch (EventException failure) {
         thrown.add(failure);
+        acked.add(context.acked());
       }
     });
     FakeDelivery delivery = new FakeDelivery(TICKET, ticketJson("t1"), 1);
@@ -297,6 +299,7 @@ class EventClientLifecycleTest {
     transport.handlers.get(0).onMessage(delivery);
 
     assertThat(thrown).containsExactly(delivery.ackFailure);
+    assertThat(acked).containsExactly(false);
   }
 
   // --- what the handler sees -------------------------------------------------------------------------------------
@@ -376,6 +379,40 @@ class EventClientLifecycleTest {
       assertThat(e.getCause()).hasMessage("socket closed");
     });
     assertThat(reported).containsExactly("publishFailed ticket:created");
+  }
+
+  @Test
+  void aFailureWrappedByTheTransportsFutureChainIsReportedUnwrapped() {
+    transport.onPublish = m -> CompletableFuture.completedFuture(m).thenApply(sent -> {
+      throw new IllegalStateException("stream gone"); // the future fails with a CompletionException around it
+    });
+
+    CompletableFuture<PublishAck> future = client.publish(TicketCreatedEvent.TYPE, ticket("t1"));
+
+    assertThat(future).isCompletedExceptionally();
+    assertThat(reported).containsExactly("publishFailed ticket:created");
+    assertThat(reportedErrors.get(0)).isInstanceOf(IllegalStateException.class).hasMessage("stream gone");
+  }
+
+  @Test
+  void aDeliveryThatCannotBeReadIsReportedAndLeftUnacked() {
+    List<String> handled = new ArrayList<>();
+    client.subscribe(TicketCreatedEvent.TYPE, ListenOptions.builder("g").autoAck(true).build(),
+        (e, c) -> handled.add(e.getId()));
+    FakeDelivery broken = new FakeDelivery(TICKET, ticketJson("t1"), 1) {
+      @Override
+      public byte[] payload() {
+        throw new IllegalStateException("buffer released");
+      }
+    };
+
+    transport.handlers.get(0).onMessage(broken);
+
+    assertThat(handled).isEmpty();
+    assertThat(broken.acks).isZero();
+    assertThat(reported).containsExactly("errorOccurred ticket:created");
+    assertThat(reportedErrors.get(0)).hasMessage("buffer released");
+    assertThat(broker.stored()).as("not dead-lettered: the runtime could not even read it").isEmpty();
   }
 
   @Test
@@ -478,7 +515,7 @@ class EventClientLifecycleTest {
   }
 
   /** A delivery handed straight to a subscription's handler, as a transport's dispatcher would. */
-  static final class FakeDelivery implements InboundMessage {
+  static class FakeDelivery implements InboundMessage {
     final String subject;
     final byte[] payload;
     final long deliveryCount;
