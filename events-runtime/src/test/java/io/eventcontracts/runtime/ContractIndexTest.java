@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,6 +193,32 @@ class ContractIndexTest {
   }
 
   @Test
+  void aMissingSiblingContractIsNamedWhereverItsRefSits() {
+    for (String body : List.of("\"allOf\":[{\"$ref\":\"missing-status.json\"}]",
+        "\"properties\":{\"s\":{\"$dynamicRef\":\"missing-status.json\"}}",
+        "\"$defs\":{\"n\":{\"$id\":\"nested/inner.json\",\"$ref\":\"../missing-status.json\"}}")) {
+      assertThatThrownBy(() -> ContractRegistry.builder().contract(BASE + "a.json", "a", 1,
+          schema(BASE + "a.json", body)).build()).as(body).isInstanceOfSatisfying(EventException.class, e -> {
+            assertThat(e.kind()).isEqualTo(EventException.Kind.SCHEMA_NOT_BUNDLED);
+            assertThat(e.getMessage()).isEqualTo("schema " + BASE + "missing-status.json is not bundled"
+                + " (referenced from contract " + BASE + "a.json); only contracts listed in"
+                + " META-INF/eventcontracts/index.json can be used");
+          });
+    }
+  }
+
+  @Test
+  void aResourceEmbeddedUnderItsOwnIdCanBeReferenced() {
+    ContractRegistry registry = ContractRegistry.builder().contract(BASE + "a.json", "a", 1, schema(BASE + "a.json",
+        "\"type\":\"object\",\"properties\":{\"code\":{\"$ref\":\"code.json\"}},"
+            + "\"$defs\":{\"code\":{\"$id\":\"code.json\",\"type\":\"string\",\"minLength\":2}}")).build();
+
+    assertThat(registry.validate(BASE + "a.json", JSON.readTree("{\"code\":\"x\"}")))
+        .extracting(Violation::pointer, Violation::keyword)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/code", "minLength"));
+  }
+
+  @Test
   void validatingAgainstAContractThatIsNotBundledFails() {
     assertThatThrownBy(() -> EventClientPublishTest.CONTRACTS.validate(BASE + "nope.json", JSON.readTree("{}")))
         .isInstanceOfSatisfying(EventException.class, e -> {
@@ -220,17 +247,17 @@ class ContractIndexTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ContractRegistry registry = ContractRegistry.builder()
         .type(BASE + "money.json", 1, schema(BASE + "money.json", "\"type\":\"number\""))
-        .contract(BASE + "z.json", "z:happened", 2, schema(BASE + "z.json", "\"type\":\"object\""))
+        .contract(BASE + "a.json", "z:happened", 2, schema(BASE + "a.json", "\"type\":\"object\""))
         .type(BASE + "id.json", 1, schema(BASE + "id.json", "\"type\":\"string\""))
-        .contract(BASE + "a.json", "y:happened", 1, schema(BASE + "a.json", "\"type\":\"object\""))
+        .contract(BASE + "z.json", "y:happened", 1, schema(BASE + "z.json", "\"type\":\"object\""))
         .build();
 
     BundledContracts.print(registry, new PrintStream(out, true, StandardCharsets.UTF_8));
 
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
         String.format("%-22s %-3s %-20s %-52s %s", "SUBJECT", "V", "CONTRACT", "JAVA TYPE", "SCHEMA"),
-        String.format("%-22s %-3s %-20s %-52s %s", "y:happened", 1, "", "", "registered:" + BASE + "a.json"),
-        String.format("%-22s %-3s %-20s %-52s %s", "z:happened", 2, "", "", "registered:" + BASE + "z.json"),
+        String.format("%-22s %-3s %-20s %-52s %s", "y:happened", 1, "", "", "registered:" + BASE + "z.json"),
+        String.format("%-22s %-3s %-20s %-52s %s", "z:happened", 2, "", "", "registered:" + BASE + "a.json"),
         String.format("%-22s %-3s %-20s %-52s %s", "(shared type)", 1, "", "", "registered:" + BASE + "id.json"),
         String.format("%-22s %-3s %-20s %-52s %s", "(shared type)", 1, "", "", "registered:" + BASE + "money.json"),
         "2 event contracts and 2 shared type(s) bundled, every schema compiled and every $ref resolved from the"
