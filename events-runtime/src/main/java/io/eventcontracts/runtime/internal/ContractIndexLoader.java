@@ -28,6 +28,9 @@ public final class ContractIndexLoader {
    */
   public record Entry(Contract contract, byte[] bytes, String origin) {}
 
+  /** The index format this runtime reads; written by the code generator's bundle step. */
+  static final int FORMAT_VERSION = 1;
+
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ContractIndexLoader() {}
@@ -54,17 +57,28 @@ public final class ContractIndexLoader {
     } catch (IOException | JacksonException e) {
       throw EventException.contractInvalid(null, "cannot read " + indexUrl + ": " + e.getMessage(), e);
     }
-    int formatVersion = index.path("formatVersion").asInt(0);
-    if (formatVersion != 1) {
-      throw EventException.contractInvalid(null, indexUrl + " has formatVersion " + index.path("formatVersion")
-          + ", this runtime reads formatVersion 1; upgrade eventcontracts-runtime or regenerate the bundle", null);
+    if (!index.isObject()) {
+      throw EventException.contractInvalid(null, indexUrl + " is not a JSON object; regenerate the bundle", null);
+    }
+    // Exactly the integer 1: lenient coercion would read "1", 1.5 or true as 1 and accept a format it cannot read.
+    JsonNode formatVersion = index.get("formatVersion");
+    if (formatVersion == null || !formatVersion.isIntegralNumber() || formatVersion.asLong() != FORMAT_VERSION) {
+      throw EventException.contractInvalid(null, indexUrl + (formatVersion == null ? " has no formatVersion"
+          : " has formatVersion " + formatVersion) + ", this runtime reads formatVersion " + FORMAT_VERSION
+          + "; use the eventcontracts-runtime that matches the plugin that generated the bundle, or regenerate it",
+          null);
+    }
+    JsonNode contracts = index.get("contracts");
+    if (contracts == null || !contracts.isArray()) {
+      throw EventException.contractInvalid(null, indexUrl + ": \"contracts\" must be an array of contract"
+          + " entries; regenerate the bundle", null);
     }
     String url = indexUrl.toString();
     // Resources are relative to the root of the jar (or directory) that holds this very index, so two jars
     // with the same resource path never shadow each other.
     String root = url.substring(0, url.length() - ContractRegistry.INDEX_RESOURCE.length());
     List<Entry> entries = new ArrayList<>();
-    for (JsonNode node : index.path("contracts")) {
+    for (JsonNode node : contracts) {
       String id = text(node, "id");
       String resource = text(node, "resource");
       if (id == null || resource == null) {

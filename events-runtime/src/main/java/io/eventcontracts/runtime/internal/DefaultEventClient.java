@@ -226,10 +226,12 @@ public final class DefaultEventClient implements EventClient {
   private Contract contractFor(EventType<?> type) {
     Contract bySubject = contracts.forSubject(type.subject())
         .orElseThrow(() -> EventException.unknownSubject(type.subject()));
-    if (contracts.forId(type.contractId()).isEmpty()) {
+    // "$id": "...json#" names the same contract as "...json" (the registry keys ids without the empty fragment)
+    String contractId = BundledSchemas.normalizeId(type.contractId());
+    if (contracts.forId(contractId).isEmpty()) {
       throw EventException.schemaNotBundled(type.subject(), type.contractId(), null);
     }
-    if (!bySubject.id().equals(BundledSchemas.normalizeId(type.contractId()))) {
+    if (!bySubject.id().equals(contractId)) {
       throw EventException.contractMismatch(type.subject(), bySubject.id(), type.contractId());
     }
     if (type.contractVersion() != bySubject.version()) {
