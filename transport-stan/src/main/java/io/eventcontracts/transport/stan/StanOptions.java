@@ -129,6 +129,11 @@ public final class StanOptions {
     return maxPubAcksInFlight;
   }
 
+  /** The TLS context for the NATS connection, or null (plain connection unless the URL or natsOptions say tls). */
+  public SSLContext sslContext() {
+    return sslContext;
+  }
+
   public String discoverPrefix() {
     return discoverPrefix;
   }

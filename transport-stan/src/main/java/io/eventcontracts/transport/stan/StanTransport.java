@@ -53,6 +53,8 @@ public final class StanTransport implements Transport {
    * failing on a closed subscription and the message coming back); as JetStream's default drain timeout.
    */
   static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
+  /** How long a failed connect waits for jnats' error listener to report the reason. */
+  private static final Duration CONNECT_REPORT_WAIT = Duration.ofMillis(500);
 
   private final StanOptions options;
   private final StreamingConnection connection;
@@ -80,11 +82,13 @@ public final class StanTransport implements Transport {
     Connection nats = options.connection();
     boolean owns = nats == null;
     if (owns) {
+      io.nats.client.Options natsOptions = options.natsConnectionOptions();
+      NatsErrors errors = new NatsErrors(natsOptions.getErrorListener());
       try {
-        nats = Nats.connect(options.natsConnectionOptions());
+        nats = Nats.connect(new io.nats.client.Options.Builder(natsOptions).errorListener(errors).build());
       } catch (IOException e) {
-        throw StanFailures.failure(Kind.NOT_CONNECTED, null, "cannot connect to NATS at " + options.servers()
-            + ": " + e.getMessage() + "; is the server running and reachable?", e);
+        // jnats' exception only says "Unable to connect"; the reason (TLS, auth, refused) went to the listener
+        throw StanFailures.natsConnectFailed(options, e, errors.awaitFirstReport(CONNECT_REPORT_WAIT));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw StanFailures.failure(Kind.NOT_CONNECTED, null, "interrupted while connecting to NATS", e);
@@ -113,9 +117,7 @@ public final class StanTransport implements Transport {
       sc = NatsStreaming.connect(options.clusterId(), options.clientId(), stanOptions);
     } catch (IOException | RuntimeException e) {
       closeQuietly(nats, owns);
-      throw StanFailures.failure(Kind.NOT_CONNECTED, null, "NATS Streaming cluster '" + options.clusterId()
-          + "' refused or did not answer client '" + options.clientId() + "' within " + options.connectWait()
-          + ": " + e.getMessage() + hint(e), e);
+      throw StanFailures.stanConnectFailed(options, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(nats, owns);
@@ -126,15 +128,57 @@ public final class StanTransport implements Transport {
     return transport;
   }
 
-  private static String hint(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    if (m.contains("timeout")) {
-      return "; is a nats-streaming-server with this cluster id (-cid) running on that NATS server?";
+  /**
+   * Routes jnats' asynchronous error reports to the log (and to the listener the user configured through
+   * {@code natsOptions}, if any); keeps the first one so that a failed connect can say why.
+   */
+  private static final class NatsErrors implements io.nats.client.ErrorListener {
+    private final io.nats.client.ErrorListener userListener;
+    private final CompletableFuture<Object> firstReport = new CompletableFuture<>();
+
+    NatsErrors(io.nats.client.ErrorListener configured) {
+      // jnats' default listener logs through java.util.logging; ours logs through SLF4J instead
+      this.userListener = configured == null || configured.getClass().getName().startsWith("io.nats.client.impl.")
+          ? null : configured;
     }
-    if (m.contains("already registered")) {
-      return "; another live connection uses this client id: leave clientId unset for a random one per instance";
+
+    @Override
+    public void errorOccurred(Connection conn, String error) {
+      firstReport.complete(error);
+      LOG.warn("NATS error: {}", error);
+      if (userListener != null) {
+        userListener.errorOccurred(conn, error);
+      }
     }
-    return "";
+
+    @Override
+    public void exceptionOccurred(Connection conn, Exception exp) {
+      firstReport.complete(exp);
+      LOG.warn("NATS exception: {}", exp.toString());
+      if (userListener != null) {
+        userListener.exceptionOccurred(conn, exp);
+      }
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection conn, io.nats.client.Consumer consumer) {
+      LOG.warn("NATS slow consumer detected: {}", consumer);
+      if (userListener != null) {
+        userListener.slowConsumerDetected(conn, consumer);
+      }
+    }
+
+    /** The first error (String) or exception reported, waiting briefly: jnats reports on another thread. */
+    Object awaitFirstReport(Duration wait) {
+      try {
+        return firstReport.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        return null;
+      }
+    }
   }
 
   @Override
