@@ -139,7 +139,11 @@ public final class StanOptions {
   }
 
   /** The jnats options for the NATS connection the transport opens itself (unused with {@link #connection()}). */
-  io.nats.client.Options natsConnectionOptions() {
+  /**
+   * The jnats connection options these settings make (servers, credentials, TLS, then {@code natsOptions}); the
+   * transport uses them when it opens its own NATS connection.
+   */
+  public io.nats.client.Options natsConnectionOptions() {
     io.nats.client.Options.Builder nb = new io.nats.client.Options.Builder()
         .servers(servers.toArray(String[]::new))
         .connectionName(clientId)

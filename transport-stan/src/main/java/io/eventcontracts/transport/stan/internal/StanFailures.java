@@ -1,6 +1,8 @@
-package io.eventcontracts.transport.stan;
+package io.eventcontracts.transport.stan.internal;
 
 import io.eventcontracts.runtime.EventException;
+import io.eventcontracts.runtime.EventException.Kind;
+import io.eventcontracts.transport.stan.StanOptions;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.security.cert.CertPathBuilderException;
@@ -15,18 +17,11 @@ import javax.net.ssl.SSLException;
  * The one place that creates the transport's exceptions: {@link EventException}s of the transport kinds, so
  * callers branch on {@link EventException#kind()} whatever the transport.
  */
-final class StanFailures {
+public final class StanFailures {
 
-  /** The kinds this transport raises; same names as {@link EventException.Kind}. */
-  enum Kind {
-    PUBLISH_TIMEOUT,
-    NOT_CONNECTED,
-    TRANSPORT_ERROR,
-    CLOSED
-  }
-
+  /** An {@link EventException} of one of the runtime's transport kinds ({@link Kind}; no copy of the enum here). */
   static EventException failure(Kind kind, String subject, String message, Throwable cause) {
-    return EventException.transport(EventException.Kind.valueOf(kind.name()), subject, message, cause);
+    return EventException.transport(kind, subject, message, cause);
   }
 
   /**
@@ -125,7 +120,7 @@ final class StanFailures {
   }
 
   /** The kind of an {@link EventException} in {@code t}'s cause chain, or null. */
-  static String kindOf(Throwable t) {
+  public static String kindOf(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof EventException e) {
         return e.kind().name();
