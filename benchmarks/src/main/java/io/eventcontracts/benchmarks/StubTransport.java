@@ -3,7 +3,7 @@ package io.eventcontracts.benchmarks;
 import io.eventcontracts.runtime.spi.InboundHandler;
 import io.eventcontracts.runtime.spi.InboundMessage;
 import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.spi.TransportSubscription;

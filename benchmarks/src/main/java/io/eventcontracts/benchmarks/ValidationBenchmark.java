@@ -5,7 +5,7 @@ import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventCodec;
 import io.eventcontracts.runtime.MessageContext;
 import io.eventcontracts.runtime.Violation;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.ticketing.TicketCreatedEvent;
 import io.eventcontracts.ticketing.TicketCreatedListener;
 import io.eventcontracts.ticketing.TicketCreatedPublisher;

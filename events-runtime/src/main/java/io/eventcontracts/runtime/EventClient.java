@@ -1,7 +1,6 @@
 package io.eventcontracts.runtime;
 
 import io.eventcontracts.runtime.internal.DefaultEventClient;
-import io.eventcontracts.runtime.spi.PublishAck;
 import io.eventcontracts.runtime.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 

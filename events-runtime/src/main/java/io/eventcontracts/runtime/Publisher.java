@@ -1,6 +1,5 @@
 package io.eventcontracts.runtime;
 
-import io.eventcontracts.runtime.spi.PublishAck;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

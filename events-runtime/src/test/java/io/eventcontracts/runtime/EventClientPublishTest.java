@@ -3,7 +3,6 @@ package io.eventcontracts.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventcontracts.runtime.spi.PublishAck;
 import io.eventcontracts.runtime.testevents.OrderCreatedEvent;
 import io.eventcontracts.runtime.testevents.OrderCreatedTicket;
 import io.eventcontracts.runtime.testevents.OrderStatus;

@@ -7,7 +7,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.eventcontracts.runtime.spi.InboundHandler;
 import io.eventcontracts.runtime.spi.InboundMessage;
 import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.spi.TransportSubscription;

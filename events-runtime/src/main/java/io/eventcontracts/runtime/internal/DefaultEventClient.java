@@ -15,7 +15,7 @@ import io.eventcontracts.runtime.Subscription;
 import io.eventcontracts.runtime.Violation;
 import io.eventcontracts.runtime.spi.InboundMessage;
 import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.spi.TransportSubscription;

@@ -1,5 +1,6 @@
 package io.eventcontracts.runtime.spi;
 
+import io.eventcontracts.runtime.PublishAck;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -18,7 +18,7 @@ import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.MessageContext;
 import io.eventcontracts.runtime.Publisher;
 import io.eventcontracts.runtime.SubjectMetrics;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.ticketing.ExpirationCompleteEvent;
 import io.eventcontracts.ticketing.ExpirationCompleteListener;

@@ -1,7 +1,6 @@
 package io.eventcontracts.testing.stan;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnknownFieldSet;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -577,16 +576,34 @@ public final class StanProtocolTestDouble implements AutoCloseable {
 
   private void send(SubState sub, long seq, boolean redelivered) {
     MsgProto stored = sub.channel.msgs.get((int) (seq - 1));
-    MsgProto.Builder b = stored.toBuilder();
+    byte[] data;
     if (redelivered) {
       int count = sub.redeliveries.merge(seq, 1, Integer::sum);
-      b.setRedelivered(true);
-      b.setUnknownFields(UnknownFieldSet.newBuilder()
-          .addField(REDELIVERY_COUNT_FIELD, UnknownFieldSet.Field.newBuilder().addVarint(count).build())
-          .build());
+      data = withRedeliveryCount(stored.toBuilder().setRedelivered(true).build().toByteArray(), count);
+    } else {
+      data = stored.toByteArray();
     }
     sub.pending.put(seq, System.nanoTime() + sub.ackWaitNanos);
-    nc.publish(sub.inbox, b.build().toByteArray());
+    nc.publish(sub.inbox, data);
+  }
+
+  /**
+   * Appends {@code redeliveryCount} (field 7, which the 2.2.3 {@code protocol.proto} lacks) to a serialized
+   * MsgProto: concatenated protobuf encodings merge. Written on the wire rather than through the generated
+   * builder's unknown-field API, so the double works with the client's own generated classes and with the ones
+   * transport-stan regenerates (whose builders have no covariant {@code setUnknownFields}).
+   */
+  private static byte[] withRedeliveryCount(byte[] message, int count) {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(message.length + 6);
+      out.write(message);
+      com.google.protobuf.CodedOutputStream field = com.google.protobuf.CodedOutputStream.newInstance(out);
+      field.writeUInt32(REDELIVERY_COUNT_FIELD, count);
+      field.flush();
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void handleAck(Message m) throws InvalidProtocolBufferException {

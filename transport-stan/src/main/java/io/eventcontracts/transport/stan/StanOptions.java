@@ -129,12 +129,21 @@ public final class StanOptions {
     return maxPubAcksInFlight;
   }
 
+  /** The TLS context for the NATS connection, or null (plain connection unless the URL or natsOptions say tls). */
+  public SSLContext sslContext() {
+    return sslContext;
+  }
+
   public String discoverPrefix() {
     return discoverPrefix;
   }
 
   /** The jnats options for the NATS connection the transport opens itself (unused with {@link #connection()}). */
-  io.nats.client.Options natsConnectionOptions() {
+  /**
+   * The jnats connection options these settings make (servers, credentials, TLS, then {@code natsOptions}); the
+   * transport uses them when it opens its own NATS connection.
+   */
+  public io.nats.client.Options natsConnectionOptions() {
     io.nats.client.Options.Builder nb = new io.nats.client.Options.Builder()
         .servers(servers.toArray(String[]::new))
         .connectionName(clientId)

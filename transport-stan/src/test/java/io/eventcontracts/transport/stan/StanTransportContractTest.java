@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.eventcontracts.runtime.spi.InboundMessage;
 import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.TransportSubscription;
 import io.eventcontracts.testing.NatsServerRunner;
+import io.eventcontracts.transport.stan.internal.StanFailures;
 import io.nats.streaming.NatsStreaming;
 import io.nats.streaming.StreamingConnection;
 import io.nats.streaming.SubscriptionOptions;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.testing.NatsServerRunner;
+import io.eventcontracts.transport.stan.internal.StanFailures;
 import io.eventcontracts.testing.TestCertificates;
 import io.eventcontracts.testing.stan.StanProtocolTestDouble;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.eventcontracts.transport.jetstream.internal;
 import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.spi.InboundHandler;
 import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
 import io.eventcontracts.runtime.spi.TransportSubscription;
 import io.eventcontracts.transport.jetstream.JetStreamOptions;

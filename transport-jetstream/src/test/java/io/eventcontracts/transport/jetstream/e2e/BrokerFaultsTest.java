@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventcontracts.runtime.ClientOptions;
 import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.ListenOptions;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.testing.NatsServerRunner;
 import io.eventcontracts.ticketing.EventTypes;
 import io.eventcontracts.ticketing.TicketCreatedEvent;

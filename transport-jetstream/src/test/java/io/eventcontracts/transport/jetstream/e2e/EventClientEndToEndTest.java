@@ -9,7 +9,7 @@ import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.MessageContext;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import io.eventcontracts.testing.NatsServerRunner;
 import io.eventcontracts.ticketing.EventTypes;
 import io.eventcontracts.ticketing.TicketCreatedEvent;

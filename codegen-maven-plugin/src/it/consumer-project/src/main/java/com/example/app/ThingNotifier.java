@@ -6,7 +6,7 @@ import com.example.things.ThingHappenedEvent;
 import com.example.things.ThingHappenedPublisher;
 import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventType;
-import io.eventcontracts.runtime.spi.PublishAck;
+import io.eventcontracts.runtime.PublishAck;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 

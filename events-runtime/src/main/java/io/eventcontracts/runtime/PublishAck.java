@@ -1,4 +1,4 @@
-package io.eventcontracts.runtime.spi;
+package io.eventcontracts.runtime;
 
 /**
  * The server's acknowledgement of a publish.
