@@ -365,6 +365,7 @@ public final class EventClassGenerator {
       case STRING -> CodeBlock.of("$S", c.stringValue());
       case LONG -> CodeBlock.of("$LL", c.json());
       case BOOLEAN -> CodeBlock.of("$L", c.json());
+      case BIG_INTEGER -> CodeBlock.of("new $T($S)", java.math.BigInteger.class, c.json());
       default -> CodeBlock.of("new $T($S)", java.math.BigDecimal.class, c.json());
     };
   }

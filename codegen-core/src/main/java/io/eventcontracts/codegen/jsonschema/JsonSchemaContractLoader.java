@@ -736,17 +736,24 @@ public final class JsonSchemaContractLoader {
     return false;
   }
 
+  /**
+   * The narrowest Java type holding every value the declared range allows: both bounds within 32 bits →
+   * {@code Integer}, within 64 bits → {@code Long}, otherwise (a bound beyond 64 bits or a side left unbounded) →
+   * {@code BigInteger}, so that a payload that validates never fails to bind. {@code format} (e.g. {@code int64}) is an
+   * annotation that the validator does not assert, so it does not narrow the range.
+   */
   private static PrimitiveType integerType(JsonNode node) {
     BigDecimal min = bound(node, "minimum", "exclusiveMinimum");
     BigDecimal max = bound(node, "maximum", "exclusiveMaximum");
-    if ("int64".equals(node.path("format").asText("")) && min == null && max == null) {
-      return PrimitiveType.LONG;
-    }
-    if (fits(min, Integer.MIN_VALUE, Integer.MAX_VALUE) && fits(max, Integer.MIN_VALUE, Integer.MAX_VALUE)
-        && min != null && max != null) {
+    return integerType(min, max);
+  }
+
+  static PrimitiveType integerType(BigDecimal min, BigDecimal max) {
+    if (min != null && max != null && fits(min, Integer.MIN_VALUE, Integer.MAX_VALUE)
+        && fits(max, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
       return PrimitiveType.INTEGER;
     }
-    if (fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
+    if (min != null && max != null && fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
       return PrimitiveType.LONG;
     }
     return PrimitiveType.BIG_INTEGER;
@@ -771,7 +778,8 @@ public final class JsonSchemaContractLoader {
     if (value.isTextual()) {
       return new ConstType(PrimitiveType.STRING, value.toString());
     } else if (value.isIntegralNumber()) {
-      return new ConstType(PrimitiveType.LONG, value.toString());
+      return new ConstType(value.canConvertToLong() ? PrimitiveType.LONG : PrimitiveType.BIG_INTEGER,
+          value.toString());
     } else if (value.isNumber()) {
       return new ConstType(PrimitiveType.DECIMAL, value.toString());
     } else if (value.isBoolean()) {
@@ -820,7 +828,16 @@ public final class JsonSchemaContractLoader {
       return new Walked(new EnumType(typeName, strings, description, f.at(pointer)), nullable, description);
     }
     if (kinds.equals(Set.of("integer"))) {
-      return new Walked(PrimitiveType.LONG, nullable, description);
+      BigDecimal lo = null;
+      BigDecimal hi = null;
+      for (JsonNode value : values) {
+        if (!value.isNull()) {
+          BigDecimal v = value.decimalValue();
+          lo = lo == null || v.compareTo(lo) < 0 ? v : lo;
+          hi = hi == null || v.compareTo(hi) > 0 ? v : hi;
+        }
+      }
+      return new Walked(integerType(lo, hi), nullable, description);
     }
     if (kinds.equals(Set.of("boolean"))) {
       return new Walked(PrimitiveType.BOOLEAN, nullable, description);

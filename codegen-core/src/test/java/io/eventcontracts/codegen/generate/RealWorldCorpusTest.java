@@ -175,11 +175,29 @@ class RealWorldCorpusTest {
 
     Object push = read(sample("push-valid-explicit-nulls-and-unknown-fields.json"));
     Object repository = get(push, "getRepository");
-    assertThat(get(repository, "getId")).isEqualTo(3_000_000_000L);
+    assertThat(get(repository, "getId")).as("unbounded").isEqualTo(BigInteger.valueOf(3_000_000_000L));
     assertThat(repository.getClass().getMethod("getStargazers").getReturnType()).as("bounded: 0..1000000")
         .isEqualTo(Integer.class);
     assertThat(Class.forName("com.example.drafts.DraftsD2020Event", true, loader).getMethod("getBig")
         .getReturnType()).as("a range beyond 64 bits").isEqualTo(BigInteger.class);
+  }
+
+  @Test
+  void integersGetTheNarrowestTypeHoldingTheirDeclaredRange() throws Exception {
+    Class<?> ints = Class.forName("com.example.drafts.DraftsIntsEvent", true, loader);
+    assertThat(ints.getMethod("getUnbounded").getReturnType()).as("unbounded").isEqualTo(BigInteger.class);
+    assertThat(ints.getMethod("getInt64").getReturnType()).as("format int64 only").isEqualTo(BigInteger.class);
+    assertThat(ints.getMethod("getNotPositive").getReturnType()).as("unbounded below").isEqualTo(BigInteger.class);
+    assertThat(ints.getMethod("getSmall").getReturnType()).as("0..100").isEqualTo(Integer.class);
+    assertThat(ints.getMethod("getSafe").getReturnType()).as("0..2^53-1").isEqualTo(Long.class);
+    assertThat(ints.getMethod("getCode").getReturnType()).as("enum [1, 2, 3]").isEqualTo(Integer.class);
+
+    Object event = read(sample("ints-valid-beyond-64-bits.json"));
+    assertThat(get(event, "getUnbounded")).isEqualTo(BigInteger.TWO.pow(63));
+    assertThat(get(event, "getInt64")).isEqualTo(BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE));
+    assertThat(get(event, "getNotPositive")).isEqualTo(BigInteger.TEN.pow(30).negate());
+    assertThat(get(event, "getMany")).isEqualTo(List.of(BigInteger.TWO.pow(63),
+        BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE), BigInteger.TEN.pow(30), BigInteger.ZERO));
   }
 
   @Test
@@ -209,7 +227,7 @@ class RealWorldCorpusTest {
     Object repository = get(push, "getRepository");
     assertThat(((Map<?, ?>) get(repository, "getAdditionalProperties")).keySet()).extracting(Object::toString)
         .containsExactly("default_branch");
-    assertThat(((Map<?, ?>) get(repository, "getLanguageBytes")).get("Java")).isEqualTo(120000L);
+    assertThat(((Map<?, ?>) get(repository, "getLanguageBytes")).get("Java")).isEqualTo(BigInteger.valueOf(120000));
   }
 
   @Test
@@ -244,7 +262,7 @@ class RealWorldCorpusTest {
     for (String shared : List.of("User", "Repository", "License", "UserType", "IssueState")) {
       assertThat(Class.forName("com.example.webhooks." + shared, true, loader)).isNotNull();
     }
-    assertThat(webhooks.warnings()).anyMatch(w -> w.contains("\"pushed_at\": \"oneOf\" of [long, date_time] has no "
+    assertThat(webhooks.warnings()).anyMatch(w -> w.contains("\"pushed_at\": \"oneOf\" of [big_integer, date_time] has no "
         + "single Java type; the value is a JsonNode"));
   }
 
