@@ -145,7 +145,8 @@ public final class GenerateMojo extends AbstractMojo {
 
   /**
    * The JSON Schema draft of contract files without {@code $schema}: {@code draft-04}, {@code draft-06},
-   * {@code draft-07}, {@code 2019-09} or {@code 2020-12}. Files with {@code $schema} always use their own.
+   * {@code draft-07}, {@code 2019-09} or {@code 2020-12}. Files with {@code $schema} always use their own. The
+   * bundle index records the draft of every contract and the runtime validates with it.
    *
    * <pre>{@code
    * <defaultDraft>draft-07</defaultDraft>

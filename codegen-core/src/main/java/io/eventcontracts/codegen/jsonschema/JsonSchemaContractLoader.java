@@ -356,12 +356,9 @@ public final class JsonSchemaContractLoader {
   private void readHeader(FileCtx f) {
     JsonNode root = f.json.tree();
     JsonNode schema = root.get("$schema");
+    // without "$schema" the default draft applies; the bundle index records it ("dialect") and the runtime
+    // validates the file with it, so no finding
     f.dialect = options.defaultDialect();
-    if (schema == null && f.dialect != Dialect.DRAFT_2020_12) {
-      errors.lint(f.file, 1, "no \"$schema\": read as " + f.dialect.shortName() + " (the default draft), but the "
-              + "runtime validates files without \"$schema\" as 2020-12, so verdicts may differ",
-          "add \"$schema\": \"" + f.dialect.uri() + "#\" to the file");
-    }
     if (schema != null) {
       var dialect = schema.isTextual() ? Dialect.ofSchemaUri(schema.asText()) : java.util.Optional.<Dialect>empty();
       if (dialect.isEmpty()) {
