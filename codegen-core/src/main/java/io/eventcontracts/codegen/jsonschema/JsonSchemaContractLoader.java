@@ -704,17 +704,27 @@ public final class JsonSchemaContractLoader {
       return new Walked(new AnyType("always null"), true, description);
     }
     if (types.size() > 1) {
+      List<DataType> kinds = new ArrayList<>();
+      for (String t : types) {
+        kinds.add(switch (t) {
+          case "string" -> stringType(node);
+          case "integer" -> integerType(node);
+          case "number" -> options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL;
+          case "boolean" -> PrimitiveType.BOOLEAN;
+          default -> new AnyType(t);
+        });
+      }
+      UnionType values = valueUnion(kinds, true, typeName, description, f.at(pointer));
+      if (values != null) {
+        return new Walked(values, nullable, description);
+      }
       errors.lint(f.file, f.line(pointer + "/type"), what(pointer) + "\"type\": " + typeNode + " has no single Java "
           + "type; the value is a JsonNode", "split the alternatives into a oneOf of objects if they need types");
       return new Walked(new AnyType("one of " + types), nullable, description);
     }
     String type = types.iterator().next();
     return switch (type) {
-      case "string" -> new Walked(switch (node.path("format").asText("")) {
-        case "date-time" -> PrimitiveType.DATE_TIME;
-        case "date" -> PrimitiveType.DATE;
-        default -> PrimitiveType.STRING;
-      }, nullable, description);
+      case "string" -> new Walked(stringType(node), nullable, description);
       case "integer" -> new Walked(integerType(node), nullable, description);
       case "number" -> new Walked(options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL, nullable,
           description);
@@ -722,6 +732,40 @@ public final class JsonSchemaContractLoader {
       case "array" -> new Walked(arrayType(f, node, pointer, typeName), nullable, description);
       default -> new Walked(objectType(f, node, pointer, typeName, description), nullable, description);
     };
+  }
+
+  private static PrimitiveType stringType(JsonNode node) {
+    return switch (node.path("format").asText("")) {
+      case "date-time" -> PrimitiveType.DATE_TIME;
+      case "date" -> PrimitiveType.DATE;
+      default -> PrimitiveType.STRING;
+    };
+  }
+
+  /**
+   * Primitives of pairwise different JSON kinds (string, number, boolean) as a value union: the JSON token alone
+   * tells the branch, so it is sound. {@code null} when two branches share a kind (e.g. integer and number, or a
+   * plain string and a date-time string) or a branch is not a primitive.
+   */
+  private static UnionType valueUnion(List<DataType> concrete, boolean exclusive, String typeName,
+      String description, SourceLocation location) {
+    Set<String> kinds = new HashSet<>();
+    List<UnionType.Branch> out = new ArrayList<>();
+    for (DataType t : concrete) {
+      if (!(t instanceof PrimitiveType p) || p == PrimitiveType.BYTES) {
+        return null;
+      }
+      String kind = switch (p) {
+        case STRING, DATE_TIME, DATE, BYTES -> "string";
+        case BOOLEAN -> "boolean";
+        default -> "number";
+      };
+      if (!kinds.add(kind)) {
+        return null;
+      }
+      out.add(new UnionType.Branch(p, null));
+    }
+    return new UnionType(typeName, out, null, exclusive, description, location);
   }
 
   private static boolean hasTypeKeywords(JsonNode node, boolean exceptRef) {
@@ -1125,6 +1169,10 @@ public final class JsonSchemaContractLoader {
       DataType widest = decimal ? (options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL)
           : concrete.contains(PrimitiveType.BIG_INTEGER) ? PrimitiveType.BIG_INTEGER : PrimitiveType.LONG;
       return new Walked(widest, nullable, description);
+    }
+    UnionType values = valueUnion(concrete, keyword.equals("oneOf"), typeName, description, f.at(pointer));
+    if (values != null) {
+      return new Walked(values, nullable, description);
     }
     errors.lint(f.file, f.line(pointer + "/" + keyword), what(pointer) + "\"" + keyword + "\" of "
             + concrete.stream().map(JsonSchemaContractLoader::kindOf).distinct().toList()

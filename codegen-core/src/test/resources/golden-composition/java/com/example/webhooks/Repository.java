@@ -57,7 +57,7 @@ public final class Repository {
     private Optional<License> license;
 
     @JsonProperty("pushed_at")
-    private JsonNode pushedAt;
+    private RepositoryPushedAt pushedAt;
 
     @JsonProperty("stargazers")
     private Integer stargazers;
@@ -80,7 +80,7 @@ public final class Repository {
      * All declared properties; {@code null} leaves a property absent.
      */
     public Repository(BigInteger id, String name, String fullName, User owner, Boolean private_,
-            String description, List<String> topics, License license, JsonNode pushedAt,
+            String description, List<String> topics, License license, RepositoryPushedAt pushedAt,
             Integer stargazers, BigDecimal sizeKb, Map<String, BigInteger> languageBytes) {
         this.id = id;
         this.name = name;
@@ -310,21 +310,21 @@ public final class Repository {
     /**
      * Optional.
      */
-    public JsonNode getPushedAt() {
+    public RepositoryPushedAt getPushedAt() {
         return pushedAt;
     }
 
     /**
      * Sets {@code pushed_at}; {@code null} leaves it out of the payload.
      */
-    public void setPushedAt(JsonNode pushedAt) {
+    public void setPushedAt(RepositoryPushedAt pushedAt) {
         this.pushedAt = pushedAt;
     }
 
     /**
      * {@link #setPushedAt} and returns this object.
      */
-    public Repository withPushedAt(JsonNode pushedAt) {
+    public Repository withPushedAt(RepositoryPushedAt pushedAt) {
         setPushedAt(pushedAt);
         return this;
     }
@@ -492,7 +492,7 @@ public final class Repository {
             return this;
         }
 
-        public Builder withPushedAt(JsonNode pushedAt) {
+        public Builder withPushedAt(RepositoryPushedAt pushedAt) {
             instance.setPushedAt(pushedAt);
             return this;
         }
