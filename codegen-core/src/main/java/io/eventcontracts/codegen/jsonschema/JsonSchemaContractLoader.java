@@ -102,9 +102,17 @@ public final class JsonSchemaContractLoader {
    * @param defaultDialect the draft of files without {@code $schema}
    * @param doubleNumbers true to read {@code "type": "number"} as {@link PrimitiveType#DOUBLE} instead of
    *     {@link PrimitiveType#DECIMAL}
+   * @param unboundedIntegersLong true to read an integer left unbounded on a side (and otherwise within 64 bits) as
+   *     {@link PrimitiveType#LONG} instead of {@link PrimitiveType#BIG_INTEGER}: a valid value beyond ±2^63 then
+   *     fails to bind
    */
-  public record Options(Dialect defaultDialect, boolean doubleNumbers) {
+  public record Options(Dialect defaultDialect, boolean doubleNumbers, boolean unboundedIntegersLong) {
     public static final Options DEFAULT = new Options(Dialect.DRAFT_2020_12, false);
+
+    /** Options with unbounded integers as {@code BigInteger}. */
+    public Options(Dialect defaultDialect, boolean doubleNumbers) {
+      this(defaultDialect, doubleNumbers, false);
+    }
 
     public Options {
       defaultDialect = defaultDialect == null ? Dialect.DRAFT_2020_12 : defaultDialect;
@@ -783,18 +791,18 @@ public final class JsonSchemaContractLoader {
    * {@code BigInteger}, so that a payload that validates never fails to bind. {@code format} (e.g. {@code int64}) is an
    * annotation that the validator does not assert, so it does not narrow the range.
    */
-  private static PrimitiveType integerType(JsonNode node) {
+  private PrimitiveType integerType(JsonNode node) {
     BigDecimal min = bound(node, "minimum", "exclusiveMinimum");
     BigDecimal max = bound(node, "maximum", "exclusiveMaximum");
-    return integerType(min, max);
+    return integerType(min, max, options.unboundedIntegersLong());
   }
 
-  static PrimitiveType integerType(BigDecimal min, BigDecimal max) {
+  static PrimitiveType integerType(BigDecimal min, BigDecimal max, boolean unboundedLong) {
     if (min != null && max != null && fits(min, Integer.MIN_VALUE, Integer.MAX_VALUE)
         && fits(max, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
       return PrimitiveType.INTEGER;
     }
-    if (min != null && max != null && fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
+    if ((min != null || unboundedLong) && (max != null || unboundedLong) && fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
       return PrimitiveType.LONG;
     }
     return PrimitiveType.BIG_INTEGER;
@@ -878,7 +886,7 @@ public final class JsonSchemaContractLoader {
           hi = hi == null || v.compareTo(hi) > 0 ? v : hi;
         }
       }
-      return new Walked(integerType(lo, hi), nullable, description);
+      return new Walked(integerType(lo, hi, false), nullable, description);
     }
     if (kinds.equals(Set.of("boolean"))) {
       return new Walked(PrimitiveType.BOOLEAN, nullable, description);

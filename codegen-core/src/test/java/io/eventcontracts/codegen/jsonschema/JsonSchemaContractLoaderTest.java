@@ -385,6 +385,28 @@ class JsonSchemaContractLoaderTest {
 
 
   @Test
+  void integersGetTheNarrowestTypeOfTheirDeclaredRangeAndUnboundedLongIsOptIn() throws IOException {
+    write("a.json", event("a.json", "a:b", """
+            "open": { "description": "Open.", "type": "integer" },
+            "below": { "description": "Below.", "type": "integer", "maximum": 0 },
+            "byte": { "description": "Byte.", "type": "integer", "minimum": 0, "maximum": 255 },
+            "safe": { "description": "Safe.", "type": "integer", "minimum": 0, "maximum": 9007199254740991 },
+            "huge": { "description": "Huge.", "type": "integer", "minimum": 0, "maximum": 1e30 }
+        """));
+
+    ObjectType byDefault = (ObjectType) load().contracts().contracts().get(0).rootType();
+    ObjectType optIn = (ObjectType) JsonSchemaContractLoader.load(List.of(root),
+        new JsonSchemaContractLoader.Options(null, false, true)).contracts().contracts().get(0).rootType();
+
+    assertThat(List.of("open", "below", "byte", "safe", "huge")).map(n -> byDefault.field(n).orElseThrow().type())
+        .containsExactly(PrimitiveType.BIG_INTEGER, PrimitiveType.BIG_INTEGER, PrimitiveType.INTEGER,
+            PrimitiveType.LONG, PrimitiveType.BIG_INTEGER);
+    assertThat(List.of("open", "below", "byte", "safe", "huge")).map(n -> optIn.field(n).orElseThrow().type())
+        .containsExactly(PrimitiveType.LONG, PrimitiveType.LONG, PrimitiveType.INTEGER, PrimitiveType.LONG,
+            PrimitiveType.BIG_INTEGER);
+  }
+
+  @Test
   void typeArraysOfPrimitivesOfDifferentKindsAreAValueUnion() throws IOException {
     write("a.json", event("a.json", "a:b", """
             "v": { "description": "V.", "type": ["string", "integer", "null"] }
