@@ -62,7 +62,8 @@ public final class Codegen {
     }
 
     JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
-        new JsonSchemaContractLoader.Options(request.defaultDialect(), request.doubleNumbers()));
+        new JsonSchemaContractLoader.Options(request.defaultDialect(), request.doubleNumbers(),
+            request.unboundedIntegersLong()));
     ContractSet contracts = loaded.contracts();
     JavaNaming naming = JavaNaming.allocate(contracts);
     List<ContractError> lint = new ArrayList<>(loaded.lint());

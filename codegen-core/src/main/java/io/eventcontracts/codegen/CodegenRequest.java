@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param defaultDialect the JSON Schema draft of files without {@code $schema}
  * @param doubleNumbers true to generate {@code Double} for {@code "type": "number"} (default {@code BigDecimal})
  * @param strict true to fail on lint findings (missing descriptions, untyped keywords, renamed classes)
+ * @param unboundedIntegersLong true to generate {@code Long} (not {@code BigInteger}) for an integer left unbounded
+ *     on a side; a valid value beyond ±2^63 then fails to bind
  */
 public record CodegenRequest(
     List<Path> contractRoots,
@@ -27,13 +29,22 @@ public record CodegenRequest(
     Path stateFile,
     io.eventcontracts.codegen.model.Dialect defaultDialect,
     boolean doubleNumbers,
-    boolean strict) {
+    boolean strict,
+    boolean unboundedIntegersLong) {
+
+  /** A request with unbounded integers as {@code BigInteger}. */
+  public CodegenRequest(List<Path> contractRoots, String packageName, Path javaOutputDirectory,
+      Path resourceOutputDirectory, Path stateFile, io.eventcontracts.codegen.model.Dialect defaultDialect,
+      boolean doubleNumbers, boolean strict) {
+    this(contractRoots, packageName, javaOutputDirectory, resourceOutputDirectory, stateFile, defaultDialect,
+        doubleNumbers, strict, false);
+  }
 
   /** A request with the defaults: 2020-12 for files without {@code $schema}, BigDecimal numbers, not strict. */
   public CodegenRequest(List<Path> contractRoots, String packageName, Path javaOutputDirectory,
       Path resourceOutputDirectory, Path stateFile) {
     this(contractRoots, packageName, javaOutputDirectory, resourceOutputDirectory, stateFile,
-        io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12, false, false);
+        io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12, false, false, false);
   }
 
   public CodegenRequest {

@@ -40,7 +40,8 @@ record IncrementalState(List<String> inputLines, int events, int types, List<Out
     lines.add("javaOut=" + request.javaOutputDirectory().toAbsolutePath().normalize());
     lines.add("resourceOut=" + request.resourceOutputDirectory().toAbsolutePath().normalize());
     lines.add("options=defaultDialect:" + request.defaultDialect().shortName() + " doubleNumbers:"
-        + request.doubleNumbers() + " strict:" + request.strict());
+        + request.doubleNumbers() + " strict:" + request.strict() + " unboundedIntegersLong:"
+        + request.unboundedIntegersLong());
     List<Path> roots = request.contractRoots();
     for (int i = 0; i < roots.size(); i++) {
       Path root = roots.get(i);

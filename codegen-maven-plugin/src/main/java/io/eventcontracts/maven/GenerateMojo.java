@@ -145,7 +145,8 @@ public final class GenerateMojo extends AbstractMojo {
 
   /**
    * The JSON Schema draft of contract files without {@code $schema}: {@code draft-04}, {@code draft-06},
-   * {@code draft-07}, {@code 2019-09} or {@code 2020-12}. Files with {@code $schema} always use their own.
+   * {@code draft-07}, {@code 2019-09} or {@code 2020-12}. Files with {@code $schema} always use their own. The
+   * bundle index records the draft of every contract and the runtime validates with it.
    *
    * <pre>{@code
    * <defaultDraft>draft-07</defaultDraft>
@@ -164,6 +165,19 @@ public final class GenerateMojo extends AbstractMojo {
    */
   @Parameter(property = "eventcontracts.numberType", defaultValue = "decimal")
   String numberType;
+
+  /**
+   * The Java type of an {@code "type": "integer"} left unbounded on a side (no {@code minimum} or no {@code
+   * maximum}): {@code biginteger} ({@code BigInteger}, the default: every valid value binds) or {@code long}
+   * ({@code Long}; a valid value beyond ±2^63 then fails to bind when received). Declared ranges always choose the
+   * narrowest type; a range beyond 64 bits stays {@code BigInteger}.
+   *
+   * <pre>{@code
+   * <unboundedIntegerType>long</unboundedIntegerType>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.unboundedIntegerType", defaultValue = "biginteger")
+  String unboundedIntegerType;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -193,6 +207,10 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException("eventcontracts: <numberType>" + numberType + "</numberType> is not known; "
           + "use decimal (BigDecimal, the default) or double");
     }
+    if (!"biginteger".equals(unboundedIntegerType) && !"long".equals(unboundedIntegerType)) {
+      throw new MojoFailureException("eventcontracts: <unboundedIntegerType>" + unboundedIntegerType
+          + "</unboundedIntegerType> is not known; use biginteger (the default: every valid value binds) or long");
+    }
     CodegenRequest request = new CodegenRequest(
         roots,
         packageName,
@@ -201,7 +219,8 @@ public final class GenerateMojo extends AbstractMojo {
         incremental ? workDirectory.resolve("codegen.state") : null,
         dialect,
         "double".equals(numberType),
-        strict);
+        strict,
+        "long".equals(unboundedIntegerType));
 
     CodegenResult result;
     try {

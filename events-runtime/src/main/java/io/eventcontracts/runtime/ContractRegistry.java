@@ -58,7 +58,8 @@ public final class ContractRegistry {
   private final Map<String, Contract> bySubject;
   private final BundledSchemas schemas;
 
-  private ContractRegistry(Map<String, Contract> byId, Map<String, byte[]> schemaBytes) {
+  private ContractRegistry(Map<String, Contract> byId, Map<String, byte[]> schemaBytes,
+      Map<String, String> dialects) {
     this.byId = Map.copyOf(byId);
     Map<String, Contract> subjects = new LinkedHashMap<>();
     for (Contract c : byId.values()) {
@@ -67,7 +68,7 @@ public final class ContractRegistry {
       }
     }
     this.bySubject = Map.copyOf(subjects);
-    this.schemas = new BundledSchemas(byId.keySet(), schemaBytes);
+    this.schemas = new BundledSchemas(byId.keySet(), schemaBytes, dialects);
   }
 
   /** Loads every contract index visible to the thread's context class loader (or this class's loader). */
@@ -181,6 +182,7 @@ public final class ContractRegistry {
       Map<String, byte[]> bytes = new LinkedHashMap<>();
       Map<String, String> origins = new LinkedHashMap<>();
       Map<String, String> subjects = new LinkedHashMap<>();
+      Map<String, String> dialects = new LinkedHashMap<>();
       for (ContractIndexLoader.Entry e : all) {
         Contract c = e.contract();
         byte[] previous = bytes.get(c.id());
@@ -202,8 +204,11 @@ public final class ContractRegistry {
         byId.put(c.id(), c);
         bytes.put(c.id(), e.bytes());
         origins.put(c.id(), e.origin());
+        if (e.dialect() != null) {
+          dialects.put(c.id(), e.dialect());
+        }
       }
-      return new ContractRegistry(byId, bytes);
+      return new ContractRegistry(byId, bytes, dialects);
     }
   }
 }

@@ -135,6 +135,61 @@ class ContractRegistryTest {
   }
 
   @Test
+  void aFileWithoutSchemaIsValidatedWithTheDialectTheBuildResolved(@TempDir Path jar) throws Exception {
+    // no "$schema"; the build read it as draft-07 (defaultDraft) and recorded that in the index: keywords beside
+    // $ref are ignored, so "x" passes, as it would not under 2020-12
+    String body = "\"type\":\"object\",\"properties\":{\"p\":{\"$ref\":\"#/definitions/s\",\"type\":\"integer\"}},"
+        + "\"definitions\":{\"s\":{\"type\":\"string\"}}";
+    byte[] schema = ("{\"$id\":\"" + BASE + "default07.json\"," + body + "}").getBytes();
+    writeBundle(jar, "default07.json", "default07", schema, true, "http://json-schema.org/draft-07/schema");
+    try (URLClassLoader loader = loader(jar)) {
+      ContractRegistry registry = ContractRegistry.builder().classLoader(loader).build();
+
+      assertThat(registry.validate(BASE + "default07.json", JSON.readTree("{\"p\":\"x\"}"))).isEmpty();
+      assertThat(registry.validate(BASE + "default07.json", JSON.readTree("{\"p\":1}")))
+          .as("the $ref still applies").extracting(Violation::pointer).containsExactly("/p");
+    }
+  }
+
+  @Test
+  void aFileWithoutSchemaAndWithoutIndexDialectIs2020_12(@TempDir Path jar) throws Exception {
+    String body = "\"type\":\"object\",\"properties\":{\"p\":{\"$ref\":\"#/definitions/s\",\"type\":\"integer\"}},"
+        + "\"definitions\":{\"s\":{\"type\":\"string\"}}";
+    byte[] schema = ("{\"$id\":\"" + BASE + "plain.json\"," + body + "}").getBytes();
+    writeBundle(jar, "plain.json", "plain", schema, true);
+    try (URLClassLoader loader = loader(jar)) {
+      ContractRegistry registry = ContractRegistry.builder().classLoader(loader).build();
+
+      assertThat(registry.validate(BASE + "plain.json", JSON.readTree("{\"p\":\"x\"}")))
+          .extracting(Violation::pointer).containsExactly("/p");
+    }
+  }
+
+  @Test
+  void aFileWithItsOwnSchemaKeepsItWhateverTheIndexDialect(@TempDir Path jar) throws Exception {
+    String body = "\"type\":\"object\",\"properties\":{\"p\":{\"$ref\":\"#/$defs/s\",\"type\":\"integer\"}},"
+        + "\"$defs\":{\"s\":{\"type\":\"string\"}}";
+    writeBundle(jar, "own.json", "own", schema(BASE + "own.json", body), true,
+        "http://json-schema.org/draft-07/schema");
+    try (URLClassLoader loader = loader(jar)) {
+      ContractRegistry registry = ContractRegistry.builder().classLoader(loader).build();
+
+      assertThat(registry.validate(BASE + "own.json", JSON.readTree("{\"p\":\"x\"}")))
+          .as("its $schema says 2020-12").extracting(Violation::pointer).containsExactly("/p");
+    }
+  }
+
+  @Test
+  void anUnknownIndexDialectIsAClearError(@TempDir Path jar) throws Exception {
+    writeBundle(jar, "odd.json", "odd", schema(BASE + "odd.json", "\"type\":\"object\""), true,
+        "http://json-schema.org/draft-03/schema");
+    try (URLClassLoader loader = loader(jar)) {
+      assertThatThrownBy(() -> ContractRegistry.builder().classLoader(loader).build())
+          .isInstanceOf(EventException.class).hasMessageContaining("\"dialect\" is http://json-schema.org/draft-03");
+    }
+  }
+
+  @Test
   void contractsWithoutOrWithRelativeIdAreKnownByTheirBundleLocation() {
     String base = "https://bundle.eventcontracts.invalid/";
     ContractRegistry registry = ContractRegistry.builder()
@@ -212,12 +267,18 @@ class ContractRegistryTest {
   }
 
   static void writeBundle(Path root, String file, String subject, byte[] schema, boolean goodSha) throws Exception {
+    writeBundle(root, file, subject, schema, goodSha, null);
+  }
+
+  static void writeBundle(Path root, String file, String subject, byte[] schema, boolean goodSha, String dialect)
+      throws Exception {
     Path dir = Files.createDirectories(root.resolve("META-INF/eventcontracts/schemas"));
     Files.write(dir.resolve(file), schema);
     String sha = goodSha ? HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(schema)) : "00";
     Files.writeString(root.resolve("META-INF/eventcontracts/index.json"), "{\"formatVersion\":1,\"contracts\":[{"
         + "\"name\":\"X\",\"kind\":\"event\",\"subject\":\"" + subject + "\",\"version\":1,\"id\":\"" + BASE + file
-        + "\",\"format\":\"json-schema\",\"resource\":\"META-INF/eventcontracts/schemas/" + file + "\",\"sha256\":\""
+        + "\",\"format\":\"json-schema\"" + (dialect == null ? "" : ",\"dialect\":\"" + dialect + "\"")
+        + ",\"resource\":\"META-INF/eventcontracts/schemas/" + file + "\",\"sha256\":\""
         + sha + "\"}]}");
   }
 

@@ -92,7 +92,9 @@ public final class EventClassGenerator {
       } else if (named instanceof EnumType enumType) {
         spec = enumClass(enumType);
       } else {
-        spec = unionInterface((UnionType) named, types, contracts);
+        UnionType union = (UnionType) named;
+        spec = union.branches().stream().allMatch(b -> b.type() instanceof PrimitiveType)
+            ? valueUnion(union) : unionInterface(union, types, contracts);
       }
       files.add(JavaFiles.emit(packageName, spec));
     }
@@ -365,6 +367,7 @@ public final class EventClassGenerator {
       case STRING -> CodeBlock.of("$S", c.stringValue());
       case LONG -> CodeBlock.of("$LL", c.json());
       case BOOLEAN -> CodeBlock.of("$L", c.json());
+      case BIG_INTEGER -> CodeBlock.of("new $T($S)", java.math.BigInteger.class, c.json());
       default -> CodeBlock.of("new $T($S)", java.math.BigDecimal.class, c.json());
     };
   }
@@ -434,5 +437,100 @@ public final class EventClassGenerator {
     type.addAnnotation(subTypes.build());
     type.addPermittedSubclasses(permitted);
     return type.build();
+  }
+
+  // ---------------------------------------------------------------------------------------------- value unions
+
+  static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
+  static final ClassName JSON_GENERATOR = ClassName.get("tools.jackson.core", "JsonGenerator");
+  static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
+  static final ClassName DESER_CONTEXT = ClassName.get("tools.jackson.databind", "DeserializationContext");
+  static final ClassName SER_CONTEXT = ClassName.get("tools.jackson.databind", "SerializationContext");
+  static final ClassName VALUE_DESERIALIZER = ClassName.get("tools.jackson.databind", "ValueDeserializer");
+  static final ClassName VALUE_SERIALIZER = ClassName.get("tools.jackson.databind", "ValueSerializer");
+  static final ClassName JSON_DESERIALIZE = ClassName.get("tools.jackson.databind.annotation", "JsonDeserialize");
+  static final ClassName JSON_SERIALIZE = ClassName.get("tools.jackson.databind.annotation", "JsonSerialize");
+
+  /**
+   * A union of primitives of different JSON kinds ({@code type: ["integer", "string"]}, {@code oneOf} of an integer
+   * and a date-time string): a sealed interface with one final class per branch ({@code OfLong}, {@code
+   * OfOffsetDateTime}, ...) and a deserializer that picks the branch by the JSON token, so the value is written
+   * back as the same JSON.
+   */
+  private TypeSpec valueUnion(UnionType union) {
+    String name = naming.className(union);
+    ClassName self = ClassName.bestGuess(name);
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+    List<String> kinds = new ArrayList<>();
+    for (UnionType.Branch b : union.branches()) {
+      kinds.add(((ClassName) primitive((PrimitiveType) b.type())).simpleName());
+    }
+    type.addJavadoc((union.description() == null ? name : doc(union.description())) + "\n<p>One of "
+        + String.join(", ", kinds) + ", told apart by the JSON token; written back as the same JSON.\n");
+    type.addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE).addMember("using", "$T.class",
+        self.nestedClass("Deserializer")).build());
+    type.addAnnotation(AnnotationSpec.builder(JSON_SERIALIZE).addMember("using", "$T.class",
+        self.nestedClass("Serializer")).build());
+    type.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(Object.class).addJavadoc("The value of the branch; never {@code null}.\n").build());
+
+    CodeBlock.Builder read = CodeBlock.builder().beginControlFlow("return switch (p.currentToken())");
+    Set<String> tokensDone = new LinkedHashSet<>();
+    for (UnionType.Branch b : union.branches()) {
+      PrimitiveType p = (PrimitiveType) b.type();
+      TypeName java = primitive(p);
+      ClassName branch = self.nestedClass("Of" + ((ClassName) java).simpleName());
+      type.addPermittedSubclass(branch);
+      type.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+          .addParameter(java, "value").addJavadoc("The {@code $L} branch.\n", ((ClassName) java).simpleName())
+          .addStatement("return new $T(value)", branch).build());
+      type.addType(valueBranch(self, branch, java));
+      String tokens = switch (p) {
+        case STRING, DATE_TIME, DATE, BYTES -> "VALUE_STRING";
+        case BOOLEAN -> "VALUE_TRUE, VALUE_FALSE";
+        default -> "VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT";
+      };
+      tokensDone.add(tokens);
+      read.addStatement("case $L -> new $T(ctxt.readValue(p, $T.class))", tokens, branch, java);
+    }
+    read.addStatement("default -> ($T) ctxt.handleUnexpectedToken($T.class, p)", self, self);
+    read.unindent().add("};\n");
+    type.addType(TypeSpec.classBuilder("Deserializer").addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(VALUE_DESERIALIZER, self))
+        .addJavadoc("Reads a JSON value into the branch its token (string, number, boolean) selects.\n")
+        .addMethod(MethodSpec.methodBuilder("deserialize").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_PARSER, "p")
+            .addParameter(DESER_CONTEXT, "ctxt").addCode(read.build()).build())
+        .build());
+    type.addType(TypeSpec.classBuilder("Serializer").addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(VALUE_SERIALIZER, self))
+        .addJavadoc("Writes the branch's value as it was read.\n")
+        .addMethod(MethodSpec.methodBuilder("serialize").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).addParameter(self, "value").addParameter(JSON_GENERATOR, "gen")
+            .addParameter(SER_CONTEXT, "ctxt").addStatement("ctxt.writeValue(gen, value.value())").build())
+        .build());
+    return type.build();
+  }
+
+  private static TypeSpec valueBranch(ClassName union, ClassName branch, TypeName java) {
+    return TypeSpec.classBuilder(branch.simpleName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(union)
+        .addJavadoc("The {@code $L} branch of {@link $T}.\n", ((ClassName) java).simpleName(), union)
+        .addAnnotation(AnnotationSpec.builder(JSON_SERIALIZE).addMember("using", "$T.class",
+            union.nestedClass("Serializer")).build())
+        .addField(java, "value", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(java, "value")
+            .addJavadoc("@param value never {@code null}\n")
+            .addStatement("this.value = $T.requireNonNull(value, $S)", OBJECTS, "value").build())
+        .addMethod(MethodSpec.methodBuilder("value").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(java).addStatement("return value").build())
+        .addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class).addParameter(Object.class, "o")
+            .addStatement("return o instanceof $T other && value.equals(other.value)", branch).build())
+        .addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(int.class).addStatement("return value.hashCode()").build())
+        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(String.class).addStatement("return $T.valueOf(value)", String.class).build())
+        .build();
   }
 }

@@ -102,9 +102,17 @@ public final class JsonSchemaContractLoader {
    * @param defaultDialect the draft of files without {@code $schema}
    * @param doubleNumbers true to read {@code "type": "number"} as {@link PrimitiveType#DOUBLE} instead of
    *     {@link PrimitiveType#DECIMAL}
+   * @param unboundedIntegersLong true to read an integer left unbounded on a side (and otherwise within 64 bits) as
+   *     {@link PrimitiveType#LONG} instead of {@link PrimitiveType#BIG_INTEGER}: a valid value beyond ±2^63 then
+   *     fails to bind
    */
-  public record Options(Dialect defaultDialect, boolean doubleNumbers) {
+  public record Options(Dialect defaultDialect, boolean doubleNumbers, boolean unboundedIntegersLong) {
     public static final Options DEFAULT = new Options(Dialect.DRAFT_2020_12, false);
+
+    /** Options with unbounded integers as {@code BigInteger}. */
+    public Options(Dialect defaultDialect, boolean doubleNumbers) {
+      this(defaultDialect, doubleNumbers, false);
+    }
 
     public Options {
       defaultDialect = defaultDialect == null ? Dialect.DRAFT_2020_12 : defaultDialect;
@@ -356,12 +364,9 @@ public final class JsonSchemaContractLoader {
   private void readHeader(FileCtx f) {
     JsonNode root = f.json.tree();
     JsonNode schema = root.get("$schema");
+    // without "$schema" the default draft applies; the bundle index records it ("dialect") and the runtime
+    // validates the file with it, so no finding
     f.dialect = options.defaultDialect();
-    if (schema == null && f.dialect != Dialect.DRAFT_2020_12) {
-      errors.lint(f.file, 1, "no \"$schema\": read as " + f.dialect.shortName() + " (the default draft), but the "
-              + "runtime validates files without \"$schema\" as 2020-12, so verdicts may differ",
-          "add \"$schema\": \"" + f.dialect.uri() + "#\" to the file");
-    }
     if (schema != null) {
       var dialect = schema.isTextual() ? Dialect.ofSchemaUri(schema.asText()) : java.util.Optional.<Dialect>empty();
       if (dialect.isEmpty()) {
@@ -707,17 +712,27 @@ public final class JsonSchemaContractLoader {
       return new Walked(new AnyType("always null"), true, description);
     }
     if (types.size() > 1) {
+      List<DataType> kinds = new ArrayList<>();
+      for (String t : types) {
+        kinds.add(switch (t) {
+          case "string" -> stringType(node);
+          case "integer" -> integerType(node);
+          case "number" -> options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL;
+          case "boolean" -> PrimitiveType.BOOLEAN;
+          default -> new AnyType(t);
+        });
+      }
+      UnionType values = valueUnion(kinds, true, typeName, description, f.at(pointer));
+      if (values != null) {
+        return new Walked(values, nullable, description);
+      }
       errors.lint(f.file, f.line(pointer + "/type"), what(pointer) + "\"type\": " + typeNode + " has no single Java "
           + "type; the value is a JsonNode", "split the alternatives into a oneOf of objects if they need types");
       return new Walked(new AnyType("one of " + types), nullable, description);
     }
     String type = types.iterator().next();
     return switch (type) {
-      case "string" -> new Walked(switch (node.path("format").asText("")) {
-        case "date-time" -> PrimitiveType.DATE_TIME;
-        case "date" -> PrimitiveType.DATE;
-        default -> PrimitiveType.STRING;
-      }, nullable, description);
+      case "string" -> new Walked(stringType(node), nullable, description);
       case "integer" -> new Walked(integerType(node), nullable, description);
       case "number" -> new Walked(options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL, nullable,
           description);
@@ -725,6 +740,40 @@ public final class JsonSchemaContractLoader {
       case "array" -> new Walked(arrayType(f, node, pointer, typeName), nullable, description);
       default -> new Walked(objectType(f, node, pointer, typeName, description), nullable, description);
     };
+  }
+
+  private static PrimitiveType stringType(JsonNode node) {
+    return switch (node.path("format").asText("")) {
+      case "date-time" -> PrimitiveType.DATE_TIME;
+      case "date" -> PrimitiveType.DATE;
+      default -> PrimitiveType.STRING;
+    };
+  }
+
+  /**
+   * Primitives of pairwise different JSON kinds (string, number, boolean) as a value union: the JSON token alone
+   * tells the branch, so it is sound. {@code null} when two branches share a kind (e.g. integer and number, or a
+   * plain string and a date-time string) or a branch is not a primitive.
+   */
+  private static UnionType valueUnion(List<DataType> concrete, boolean exclusive, String typeName,
+      String description, SourceLocation location) {
+    Set<String> kinds = new HashSet<>();
+    List<UnionType.Branch> out = new ArrayList<>();
+    for (DataType t : concrete) {
+      if (!(t instanceof PrimitiveType p) || p == PrimitiveType.BYTES) {
+        return null;
+      }
+      String kind = switch (p) {
+        case STRING, DATE_TIME, DATE, BYTES -> "string";
+        case BOOLEAN -> "boolean";
+        default -> "number";
+      };
+      if (!kinds.add(kind)) {
+        return null;
+      }
+      out.add(new UnionType.Branch(p, null));
+    }
+    return new UnionType(typeName, out, null, exclusive, description, location);
   }
 
   private static boolean hasTypeKeywords(JsonNode node, boolean exceptRef) {
@@ -736,17 +785,24 @@ public final class JsonSchemaContractLoader {
     return false;
   }
 
-  private static PrimitiveType integerType(JsonNode node) {
+  /**
+   * The narrowest Java type holding every value the declared range allows: both bounds within 32 bits →
+   * {@code Integer}, within 64 bits → {@code Long}, otherwise (a bound beyond 64 bits or a side left unbounded) →
+   * {@code BigInteger}, so that a payload that validates never fails to bind. {@code format} (e.g. {@code int64}) is an
+   * annotation that the validator does not assert, so it does not narrow the range.
+   */
+  private PrimitiveType integerType(JsonNode node) {
     BigDecimal min = bound(node, "minimum", "exclusiveMinimum");
     BigDecimal max = bound(node, "maximum", "exclusiveMaximum");
-    if ("int64".equals(node.path("format").asText("")) && min == null && max == null) {
-      return PrimitiveType.LONG;
-    }
-    if (fits(min, Integer.MIN_VALUE, Integer.MAX_VALUE) && fits(max, Integer.MIN_VALUE, Integer.MAX_VALUE)
-        && min != null && max != null) {
+    return integerType(min, max, options.unboundedIntegersLong());
+  }
+
+  static PrimitiveType integerType(BigDecimal min, BigDecimal max, boolean unboundedLong) {
+    if (min != null && max != null && fits(min, Integer.MIN_VALUE, Integer.MAX_VALUE)
+        && fits(max, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
       return PrimitiveType.INTEGER;
     }
-    if (fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
+    if ((min != null || unboundedLong) && (max != null || unboundedLong) && fits(min, Long.MIN_VALUE, Long.MAX_VALUE) && fits(max, Long.MIN_VALUE, Long.MAX_VALUE)) {
       return PrimitiveType.LONG;
     }
     return PrimitiveType.BIG_INTEGER;
@@ -771,7 +827,8 @@ public final class JsonSchemaContractLoader {
     if (value.isTextual()) {
       return new ConstType(PrimitiveType.STRING, value.toString());
     } else if (value.isIntegralNumber()) {
-      return new ConstType(PrimitiveType.LONG, value.toString());
+      return new ConstType(value.canConvertToLong() ? PrimitiveType.LONG : PrimitiveType.BIG_INTEGER,
+          value.toString());
     } else if (value.isNumber()) {
       return new ConstType(PrimitiveType.DECIMAL, value.toString());
     } else if (value.isBoolean()) {
@@ -820,7 +877,16 @@ public final class JsonSchemaContractLoader {
       return new Walked(new EnumType(typeName, strings, description, f.at(pointer)), nullable, description);
     }
     if (kinds.equals(Set.of("integer"))) {
-      return new Walked(PrimitiveType.LONG, nullable, description);
+      BigDecimal lo = null;
+      BigDecimal hi = null;
+      for (JsonNode value : values) {
+        if (!value.isNull()) {
+          BigDecimal v = value.decimalValue();
+          lo = lo == null || v.compareTo(lo) < 0 ? v : lo;
+          hi = hi == null || v.compareTo(hi) > 0 ? v : hi;
+        }
+      }
+      return new Walked(integerType(lo, hi, false), nullable, description);
     }
     if (kinds.equals(Set.of("boolean"))) {
       return new Walked(PrimitiveType.BOOLEAN, nullable, description);
@@ -1111,6 +1177,10 @@ public final class JsonSchemaContractLoader {
       DataType widest = decimal ? (options.doubleNumbers() ? PrimitiveType.DOUBLE : PrimitiveType.DECIMAL)
           : concrete.contains(PrimitiveType.BIG_INTEGER) ? PrimitiveType.BIG_INTEGER : PrimitiveType.LONG;
       return new Walked(widest, nullable, description);
+    }
+    UnionType values = valueUnion(concrete, keyword.equals("oneOf"), typeName, description, f.at(pointer));
+    if (values != null) {
+      return new Walked(values, nullable, description);
     }
     errors.lint(f.file, f.line(pointer + "/" + keyword), what(pointer) + "\"" + keyword + "\" of "
             + concrete.stream().map(JsonSchemaContractLoader::kindOf).distinct().toList()

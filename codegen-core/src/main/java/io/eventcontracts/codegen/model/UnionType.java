@@ -13,8 +13,14 @@ import java.util.Objects;
  * branch declares. The loader builds a union only when one of the two holds; otherwise the value is an
  * {@link AnyType} with a lint note.
  *
+ * <p>A <em>value union</em> has only {@link PrimitiveType} branches, each of a different JSON kind (string, number,
+ * boolean): {@code type: ["integer", "string"]} or a {@code oneOf}/{@code anyOf} of such primitives. The JSON token
+ * tells the branch ({@code discriminator == null}, no discriminator values). Java: a sealed interface with one final
+ * class per branch and a deserializer choosing by token.
+ *
  * @param name type name, e.g. {@code Payment}
- * @param branches the branches in declaration order; each an {@link ObjectType} or a {@link TypeRef} to one
+ * @param branches the branches in declaration order; each an {@link ObjectType} or a {@link TypeRef} to one, or
+ *     (value union) each a {@link PrimitiveType} of a different JSON kind
  * @param discriminator the wire name of the discriminating property, or {@code null} for deduction
  * @param exclusive true for {@code oneOf}, false for {@code anyOf} (documentation only: a payload binds to the first
  *     matching branch either way)

@@ -180,7 +180,8 @@ class CompileAndLoadTest {
 
     assertThat(MAPPER.writeValueAsString(event))
         .isEqualTo("{\"class\":\"c\",\"default\":9007199254740993,\"public\":true}");
-    assertThat(type.getMethod("getDefault").getReturnType()).isEqualTo(Long.class);
+    assertThat(type.getMethod("getDefault").getReturnType()).as("unbounded: format int64 is no bound")
+        .isEqualTo(java.math.BigInteger.class);
     assertThat(type.getDeclaredField("class_").getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
         .value()).isEqualTo("class");
     assertThat(type.getMethod("getTags").invoke(event)).as("collections are not initialised").isNull();

@@ -175,11 +175,65 @@ class RealWorldCorpusTest {
 
     Object push = read(sample("push-valid-explicit-nulls-and-unknown-fields.json"));
     Object repository = get(push, "getRepository");
-    assertThat(get(repository, "getId")).isEqualTo(3_000_000_000L);
+    assertThat(get(repository, "getId")).as("unbounded").isEqualTo(BigInteger.valueOf(3_000_000_000L));
     assertThat(repository.getClass().getMethod("getStargazers").getReturnType()).as("bounded: 0..1000000")
         .isEqualTo(Integer.class);
     assertThat(Class.forName("com.example.drafts.DraftsD2020Event", true, loader).getMethod("getBig")
         .getReturnType()).as("a range beyond 64 bits").isEqualTo(BigInteger.class);
+  }
+
+  @Test
+  void integersGetTheNarrowestTypeHoldingTheirDeclaredRange() throws Exception {
+    Class<?> ints = Class.forName("com.example.drafts.DraftsIntsEvent", true, loader);
+    assertThat(ints.getMethod("getUnbounded").getReturnType()).as("unbounded").isEqualTo(BigInteger.class);
+    assertThat(ints.getMethod("getInt64").getReturnType()).as("format int64 only").isEqualTo(BigInteger.class);
+    assertThat(ints.getMethod("getNotPositive").getReturnType()).as("unbounded below").isEqualTo(BigInteger.class);
+    assertThat(ints.getMethod("getSmall").getReturnType()).as("0..100").isEqualTo(Integer.class);
+    assertThat(ints.getMethod("getSafe").getReturnType()).as("0..2^53-1").isEqualTo(Long.class);
+    assertThat(ints.getMethod("getCode").getReturnType()).as("enum [1, 2, 3]").isEqualTo(Integer.class);
+
+    Object event = read(sample("ints-valid-beyond-64-bits.json"));
+    assertThat(get(event, "getUnbounded")).isEqualTo(BigInteger.TWO.pow(63));
+    assertThat(get(event, "getInt64")).isEqualTo(BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE));
+    assertThat(get(event, "getNotPositive")).isEqualTo(BigInteger.TEN.pow(30).negate());
+    assertThat(get(event, "getMany")).isEqualTo(List.of(BigInteger.TWO.pow(63),
+        BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE), BigInteger.TEN.pow(30), BigInteger.ZERO));
+  }
+
+  @Test
+  void primitiveUnionsAreSealedValueTypesPickedByTheJsonToken() throws Exception {
+    Class<?> event = Class.forName("com.example.drafts.DraftsUnionsEvent", true, loader);
+    Class<?> amount = event.getMethod("getAmount").getReturnType();
+    assertThat(amount.isSealed()).as(amount + " is sealed").isTrue();
+    assertThat(amount.getPermittedSubclasses()).extracting(Class::getSimpleName)
+        .containsExactly("OfInteger", "OfString");
+    Class<?> when = event.getMethod("getWhen").getReturnType();
+    assertThat(when.getPermittedSubclasses()).extracting(Class::getSimpleName)
+        .containsExactly("OfBigInteger", "OfOffsetDateTime");
+    assertThat(event.getMethod("getEither").getReturnType()).as("two string branches").isEqualTo(JsonNode.class);
+
+    Object numbers = read(sample("unions-valid-numbers.json"));
+    assertThat(get(get(numbers, "getAmount"), "value")).isEqualTo(1250);
+    assertThat(get(numbers, "getWhen").getClass().getSimpleName()).isEqualTo("OfBigInteger");
+    assertThat(get(get(numbers, "getFlag"), "value")).isEqualTo(new BigDecimal("0.25"));
+    Object strings = read(sample("unions-valid-strings.json"));
+    assertThat(get(get(strings, "getAmount"), "value")).isEqualTo("free");
+    assertThat(get(get(strings, "getWhen"), "value")).isEqualTo(OffsetDateTime.parse("2024-05-02T08:30:00-05:00"));
+    assertThat(get(get(strings, "getFlag"), "value")).isEqualTo(true);
+
+    Object built = amount.getMethod("of", Integer.class).invoke(null, 5);
+    assertThat(built).isEqualTo(amount.getMethod("of", Integer.class).invoke(null, 5));
+    assertThat(built.getClass().getSimpleName()).isEqualTo("OfInteger");
+  }
+
+  @Test
+  void primitiveUnionsThatNoTokenTellsApartAreJsonNodeWithALintNote() throws Exception {
+    Path java = Files.createTempDirectory("unions");
+    CodegenResult result = Codegen.execute(new CodegenRequest(List.of(CORPUS.resolve("drafts")), "com.example.u",
+        java.resolve("java"), java.resolve("res"), null));
+    assertThat(result.warnings()).anyMatch(w -> w.contains("unions.json") && w.contains("\"either\"")
+        && w.contains("has no single Java type; the value is a JsonNode"));
+    assertThat(result.warnings()).noneMatch(w -> w.contains("\"amount\"") || w.contains("\"when\""));
   }
 
   @Test
@@ -209,7 +263,7 @@ class RealWorldCorpusTest {
     Object repository = get(push, "getRepository");
     assertThat(((Map<?, ?>) get(repository, "getAdditionalProperties")).keySet()).extracting(Object::toString)
         .containsExactly("default_branch");
-    assertThat(((Map<?, ?>) get(repository, "getLanguageBytes")).get("Java")).isEqualTo(120000L);
+    assertThat(((Map<?, ?>) get(repository, "getLanguageBytes")).get("Java")).isEqualTo(BigInteger.valueOf(120000));
   }
 
   @Test
@@ -244,8 +298,10 @@ class RealWorldCorpusTest {
     for (String shared : List.of("User", "Repository", "License", "UserType", "IssueState")) {
       assertThat(Class.forName("com.example.webhooks." + shared, true, loader)).isNotNull();
     }
-    assertThat(webhooks.warnings()).anyMatch(w -> w.contains("\"pushed_at\": \"oneOf\" of [long, date_time] has no "
-        + "single Java type; the value is a JsonNode"));
+    assertThat(webhooks.warnings()).noneMatch(w -> w.contains("\"pushed_at\": \"oneOf\""));
+    assertThat(Class.forName("com.example.webhooks.Repository", true, loader).getMethod("getPushedAt")
+        .getReturnType().getPermittedSubclasses()).extracting(Class::getSimpleName)
+        .containsExactly("OfBigInteger", "OfOffsetDateTime");
   }
 
   private Sample sample(String name) throws IOException {

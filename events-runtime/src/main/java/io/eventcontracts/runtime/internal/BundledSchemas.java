@@ -28,10 +28,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Compiles bundled contracts with networknt json-schema-validator (draft 2020-12, format assertions on) and keeps
- * one compiled schema per contract id.
+ * Compiles bundled contracts with networknt json-schema-validator (format assertions on) and keeps one compiled
+ * schema per contract id. Each contract is validated with the dialect the build resolved for it: its own
+ * {@code $schema}, else the build's default draft as the index records it (the validator is handed the file with
+ * that {@code $schema} made explicit; the bundled bytes stay untouched), else 2020-12.
  *
  * <p>Two independent guards keep schema loading inside the bundle: a static scan of every {@code $ref} before
  * compilation (precise error naming the URI and the contract), and a {@link SchemaLoader} whose only
@@ -43,9 +46,9 @@ public final class BundledSchemas {
   static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
   /**
    * The drafts contracts may declare in {@code $schema}; each is validated with its own dialect (the validator
-   * picks it from {@code $schema}); files without {@code $schema} are 2020-12.
+   * picks it from {@code $schema}); files without {@code $schema} use the dialect the index records, else 2020-12.
    */
-  static final Set<String> DIALECTS = Set.of(DRAFT_2020_12, "https://json-schema.org/draft/2019-09/schema",
+  public static final Set<String> DIALECTS = Set.of(DRAFT_2020_12, "https://json-schema.org/draft/2019-09/schema",
       "http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-06/schema",
       "http://json-schema.org/draft-04/schema");
   private static final Set<String> POINTER_TO_PROPERTY =
@@ -56,6 +59,8 @@ public final class BundledSchemas {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private final Map<String, byte[]> bytes;
+  /** What the validator reads: the bundled bytes, with {@code $schema} made explicit where the index gave one. */
+  private final Map<String, byte[]> served;
   private final Map<String, Schema> compiled = new LinkedHashMap<>();
   private final ThreadLocal<String> compiling = new ThreadLocal<>();
 
@@ -66,11 +71,34 @@ public final class BundledSchemas {
    * @param bytes schema bytes by contract id
    */
   public BundledSchemas(Set<String> ids, Map<String, byte[]> bytes) {
+    this(ids, bytes, Map.of());
+  }
+
+  /**
+   * Checks and compiles every contract.
+   *
+   * @param ids the ids of all bundled contracts
+   * @param bytes schema bytes by contract id
+   * @param dialects by contract id, the {@code $schema} URI to validate a file without {@code $schema} with (the
+   *     build's default draft); ids not listed default to 2020-12
+   */
+  public BundledSchemas(Set<String> ids, Map<String, byte[]> bytes, Map<String, String> dialects) {
     this.bytes = Map.copyOf(bytes);
+    Map<String, byte[]> served = new LinkedHashMap<>(bytes);
     Map<String, JsonNode> trees = new LinkedHashMap<>();
     for (String id : ids) {
-      trees.put(id, parseContract(id, bytes.get(id)));
+      JsonNode tree = parseContract(id, bytes.get(id));
+      trees.put(id, tree);
+      String dialect = dialects.get(id);
+      if (dialect != null && !tree.has("$schema") && !dialect.equals(DRAFT_2020_12)) {
+        ObjectNode explicit = MAPPER.createObjectNode();
+        // draft-04..07 meta-schema ids end with an empty fragment
+        explicit.put("$schema", dialect.startsWith("http://json-schema.org/") ? dialect + "#" : dialect);
+        explicit.setAll((ObjectNode) tree);
+        served.put(id, MAPPER.writeValueAsBytes(explicit));
+      }
     }
+    this.served = Map.copyOf(served);
     for (Map.Entry<String, JsonNode> e : trees.entrySet()) {
       checkRefs(e.getKey(), e.getValue(), ids);
     }
@@ -279,7 +307,7 @@ public final class BundledSchemas {
   private final class BundleResourceLoader implements ResourceLoader {
     @Override
     public InputStreamSource getResource(AbsoluteIri iri) {
-      byte[] data = bytes.get(normalizeId(iri.toString()));
+      byte[] data = served.get(normalizeId(iri.toString()));
       if (data == null) {
         return null;
       }

@@ -25,8 +25,17 @@ public final class ContractIndexLoader {
    * @param contract the index entry
    * @param bytes the schema file's bytes
    * @param origin where it came from, for error messages
+   * @param dialect the {@code $schema} URI of the dialect the build resolved for this contract (the index's
+   *     {@code "dialect"}: the file's own {@code $schema}, else the build's {@code defaultDraft}); {@code null}
+   *     when unknown (files without {@code $schema} are then 2020-12)
    */
-  public record Entry(Contract contract, byte[] bytes, String origin) {}
+  public record Entry(Contract contract, byte[] bytes, String origin, String dialect) {
+
+    /** An entry without a resolved dialect. */
+    public Entry(Contract contract, byte[] bytes, String origin) {
+      this(contract, bytes, origin, null);
+    }
+  }
 
   /** The index format this runtime reads; written by the code generator's bundle step. */
   static final int FORMAT_VERSION = 1;
@@ -98,7 +107,13 @@ public final class ContractIndexLoader {
         throw EventException.contractInvalid(id, resource + " in " + root + " does not match the sha256 of its"
             + " index entry; the bundle was modified after generation, regenerate it", null);
       }
-      entries.add(new Entry(contract, bytes, url));
+      String dialect = text(node, "dialect");
+      if (dialect != null && !BundledSchemas.DIALECTS.contains(BundledSchemas.normalizeId(dialect))) {
+        throw EventException.contractInvalid(id, indexUrl + ": \"dialect\" is " + dialect + "; this runtime "
+            + "validates " + BundledSchemas.DIALECTS + "; regenerate the bundle or upgrade eventcontracts-runtime",
+            null);
+      }
+      entries.add(new Entry(contract, bytes, url, dialect == null ? null : BundledSchemas.normalizeId(dialect)));
     }
     return entries;
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,10 @@ import tools.jackson.databind.JsonNode;
 @JsonPropertyOrder({"id", "number", "title", "body", "state", "assignee", "labels", "reactions"})
 public final class Issue {
     @JsonProperty("id")
-    private Long id;
+    private BigInteger id;
 
     @JsonProperty("number")
-    private Long number;
+    private BigInteger number;
 
     @JsonProperty("title")
     private String title;
@@ -66,8 +67,8 @@ public final class Issue {
     /**
      * All declared properties; {@code null} leaves a property absent.
      */
-    public Issue(Long id, Long number, String title, String body, IssueState state, User assignee,
-            List<IssueLabelsItem> labels, IssueReactions reactions) {
+    public Issue(BigInteger id, BigInteger number, String title, String body, IssueState state,
+            User assignee, List<IssueLabelsItem> labels, IssueReactions reactions) {
         this.id = id;
         this.number = number;
         this.title = title;
@@ -88,21 +89,21 @@ public final class Issue {
     /**
      * Required.
      */
-    public Long getId() {
+    public BigInteger getId() {
         return id;
     }
 
     /**
      * Sets {@code id}; {@code null} leaves it out of the payload.
      */
-    public void setId(Long id) {
+    public void setId(BigInteger id) {
         this.id = id;
     }
 
     /**
      * {@link #setId} and returns this object.
      */
-    public Issue withId(Long id) {
+    public Issue withId(BigInteger id) {
         setId(id);
         return this;
     }
@@ -110,21 +111,21 @@ public final class Issue {
     /**
      * Required.
      */
-    public Long getNumber() {
+    public BigInteger getNumber() {
         return number;
     }
 
     /**
      * Sets {@code number}; {@code null} leaves it out of the payload.
      */
-    public void setNumber(Long number) {
+    public void setNumber(BigInteger number) {
         this.number = number;
     }
 
     /**
      * {@link #setNumber} and returns this object.
      */
-    public Issue withNumber(Long number) {
+    public Issue withNumber(BigInteger number) {
         setNumber(number);
         return this;
     }
@@ -341,12 +342,12 @@ public final class Issue {
         private Builder() {
         }
 
-        public Builder withId(Long id) {
+        public Builder withId(BigInteger id) {
             instance.setId(id);
             return this;
         }
 
-        public Builder withNumber(Long number) {
+        public Builder withNumber(BigInteger number) {
             instance.setNumber(number);
             return this;
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,13 +30,13 @@ import tools.jackson.databind.JsonNode;
 @JsonPropertyOrder({"total_count", "+1", "-1"})
 public final class IssueReactions {
     @JsonProperty("total_count")
-    private Long totalCount;
+    private BigInteger totalCount;
 
     @JsonProperty("+1")
-    private Long plus1;
+    private BigInteger plus1;
 
     @JsonProperty("-1")
-    private Long minus1;
+    private BigInteger minus1;
 
     private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -48,7 +49,7 @@ public final class IssueReactions {
     /**
      * All declared properties; {@code null} leaves a property absent.
      */
-    public IssueReactions(Long totalCount, Long plus1, Long minus1) {
+    public IssueReactions(BigInteger totalCount, BigInteger plus1, BigInteger minus1) {
         this.totalCount = totalCount;
         this.plus1 = plus1;
         this.minus1 = minus1;
@@ -64,21 +65,21 @@ public final class IssueReactions {
     /**
      * Required.
      */
-    public Long getTotalCount() {
+    public BigInteger getTotalCount() {
         return totalCount;
     }
 
     /**
      * Sets {@code total_count}; {@code null} leaves it out of the payload.
      */
-    public void setTotalCount(Long totalCount) {
+    public void setTotalCount(BigInteger totalCount) {
         this.totalCount = totalCount;
     }
 
     /**
      * {@link #setTotalCount} and returns this object.
      */
-    public IssueReactions withTotalCount(Long totalCount) {
+    public IssueReactions withTotalCount(BigInteger totalCount) {
         setTotalCount(totalCount);
         return this;
     }
@@ -86,21 +87,21 @@ public final class IssueReactions {
     /**
      * Required.
      */
-    public Long getPlus1() {
+    public BigInteger getPlus1() {
         return plus1;
     }
 
     /**
      * Sets {@code +1}; {@code null} leaves it out of the payload.
      */
-    public void setPlus1(Long plus1) {
+    public void setPlus1(BigInteger plus1) {
         this.plus1 = plus1;
     }
 
     /**
      * {@link #setPlus1} and returns this object.
      */
-    public IssueReactions withPlus1(Long plus1) {
+    public IssueReactions withPlus1(BigInteger plus1) {
         setPlus1(plus1);
         return this;
     }
@@ -108,21 +109,21 @@ public final class IssueReactions {
     /**
      * Required.
      */
-    public Long getMinus1() {
+    public BigInteger getMinus1() {
         return minus1;
     }
 
     /**
      * Sets {@code -1}; {@code null} leaves it out of the payload.
      */
-    public void setMinus1(Long minus1) {
+    public void setMinus1(BigInteger minus1) {
         this.minus1 = minus1;
     }
 
     /**
      * {@link #setMinus1} and returns this object.
      */
-    public IssueReactions withMinus1(Long minus1) {
+    public IssueReactions withMinus1(BigInteger minus1) {
         setMinus1(minus1);
         return this;
     }
@@ -174,17 +175,17 @@ public final class IssueReactions {
         private Builder() {
         }
 
-        public Builder withTotalCount(Long totalCount) {
+        public Builder withTotalCount(BigInteger totalCount) {
             instance.setTotalCount(totalCount);
             return this;
         }
 
-        public Builder withPlus1(Long plus1) {
+        public Builder withPlus1(BigInteger plus1) {
             instance.setPlus1(plus1);
             return this;
         }
 
-        public Builder withMinus1(Long minus1) {
+        public Builder withMinus1(BigInteger minus1) {
             instance.setMinus1(minus1);
             return this;
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @JsonPropertyOrder({"id", "name", "full_name", "owner", "private", "description", "topics", "license", "pushed_at", "stargazers", "size_kb", "language_bytes"})
 public final class Repository {
     @JsonProperty("id")
-    private Long id;
+    private BigInteger id;
 
     @JsonProperty("name")
     private String name;
@@ -56,7 +57,7 @@ public final class Repository {
     private Optional<License> license;
 
     @JsonProperty("pushed_at")
-    private JsonNode pushedAt;
+    private RepositoryPushedAt pushedAt;
 
     @JsonProperty("stargazers")
     private Integer stargazers;
@@ -65,7 +66,7 @@ public final class Repository {
     private BigDecimal sizeKb;
 
     @JsonProperty("language_bytes")
-    private Map<String, Long> languageBytes;
+    private Map<String, BigInteger> languageBytes;
 
     private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();
 
@@ -78,9 +79,9 @@ public final class Repository {
     /**
      * All declared properties; {@code null} leaves a property absent.
      */
-    public Repository(Long id, String name, String fullName, User owner, Boolean private_,
-            String description, List<String> topics, License license, JsonNode pushedAt,
-            Integer stargazers, BigDecimal sizeKb, Map<String, Long> languageBytes) {
+    public Repository(BigInteger id, String name, String fullName, User owner, Boolean private_,
+            String description, List<String> topics, License license, RepositoryPushedAt pushedAt,
+            Integer stargazers, BigDecimal sizeKb, Map<String, BigInteger> languageBytes) {
         this.id = id;
         this.name = name;
         this.fullName = fullName;
@@ -105,21 +106,21 @@ public final class Repository {
     /**
      * Required.
      */
-    public Long getId() {
+    public BigInteger getId() {
         return id;
     }
 
     /**
      * Sets {@code id}; {@code null} leaves it out of the payload.
      */
-    public void setId(Long id) {
+    public void setId(BigInteger id) {
         this.id = id;
     }
 
     /**
      * {@link #setId} and returns this object.
      */
-    public Repository withId(Long id) {
+    public Repository withId(BigInteger id) {
         setId(id);
         return this;
     }
@@ -309,21 +310,21 @@ public final class Repository {
     /**
      * Optional.
      */
-    public JsonNode getPushedAt() {
+    public RepositoryPushedAt getPushedAt() {
         return pushedAt;
     }
 
     /**
      * Sets {@code pushed_at}; {@code null} leaves it out of the payload.
      */
-    public void setPushedAt(JsonNode pushedAt) {
+    public void setPushedAt(RepositoryPushedAt pushedAt) {
         this.pushedAt = pushedAt;
     }
 
     /**
      * {@link #setPushedAt} and returns this object.
      */
-    public Repository withPushedAt(JsonNode pushedAt) {
+    public Repository withPushedAt(RepositoryPushedAt pushedAt) {
         setPushedAt(pushedAt);
         return this;
     }
@@ -376,21 +377,21 @@ public final class Repository {
     /**
      * Optional.
      */
-    public Map<String, Long> getLanguageBytes() {
+    public Map<String, BigInteger> getLanguageBytes() {
         return languageBytes;
     }
 
     /**
      * Sets {@code language_bytes}; {@code null} leaves it out of the payload.
      */
-    public void setLanguageBytes(Map<String, Long> languageBytes) {
+    public void setLanguageBytes(Map<String, BigInteger> languageBytes) {
         this.languageBytes = languageBytes;
     }
 
     /**
      * {@link #setLanguageBytes} and returns this object.
      */
-    public Repository withLanguageBytes(Map<String, Long> languageBytes) {
+    public Repository withLanguageBytes(Map<String, BigInteger> languageBytes) {
         setLanguageBytes(languageBytes);
         return this;
     }
@@ -451,7 +452,7 @@ public final class Repository {
         private Builder() {
         }
 
-        public Builder withId(Long id) {
+        public Builder withId(BigInteger id) {
             instance.setId(id);
             return this;
         }
@@ -491,7 +492,7 @@ public final class Repository {
             return this;
         }
 
-        public Builder withPushedAt(JsonNode pushedAt) {
+        public Builder withPushedAt(RepositoryPushedAt pushedAt) {
             instance.setPushedAt(pushedAt);
             return this;
         }
@@ -506,7 +507,7 @@ public final class Repository {
             return this;
         }
 
-        public Builder withLanguageBytes(Map<String, Long> languageBytes) {
+        public Builder withLanguageBytes(Map<String, BigInteger> languageBytes) {
             instance.setLanguageBytes(languageBytes);
             return this;
         }

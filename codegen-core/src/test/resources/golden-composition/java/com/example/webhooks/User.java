@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public final class User {
     private String login;
 
     @JsonProperty("id")
-    private Long id;
+    private BigInteger id;
 
     @JsonProperty("name")
     private Optional<String> name;
@@ -58,7 +59,7 @@ public final class User {
     /**
      * All declared properties; {@code null} leaves a property absent.
      */
-    public User(String login, Long id, String name, String email, UserType type,
+    public User(String login, BigInteger id, String name, String email, UserType type,
             Boolean siteAdmin) {
         this.login = login;
         this.id = id;
@@ -100,21 +101,21 @@ public final class User {
     /**
      * Required.
      */
-    public Long getId() {
+    public BigInteger getId() {
         return id;
     }
 
     /**
      * Sets {@code id}; {@code null} leaves it out of the payload.
      */
-    public void setId(Long id) {
+    public void setId(BigInteger id) {
         this.id = id;
     }
 
     /**
      * {@link #setId} and returns this object.
      */
-    public User withId(Long id) {
+    public User withId(BigInteger id) {
         setId(id);
         return this;
     }
@@ -291,7 +292,7 @@ public final class User {
             return this;
         }
 
-        public Builder withId(Long id) {
+        public Builder withId(BigInteger id) {
             instance.setId(id);
             return this;
         }

@@ -97,8 +97,8 @@ public final class OrderCreatedEvent {
     }
 
     /**
-     * Version of the order record; starts at 0.
-     * <p>Contract: minimum 0.
+     * Version of the order record; starts at 0. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
+     * <p>Contract: minimum 0, maximum 9007199254740991.
      * <p>Required.
      */
     public Long getVersion() {
