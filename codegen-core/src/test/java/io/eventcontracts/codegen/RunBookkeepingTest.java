@@ -165,6 +165,7 @@ class RunBookkeepingTest {
         "package=p.q",
         "javaOut=" + tmp.resolve("java").toAbsolutePath(),
         "resourceOut=" + tmp.resolve("res").toAbsolutePath(),
+        "options=defaultDialect:2020-12 doubleNumbers:false strict:false unboundedIntegersLong:false",
         "root=0:" + root.toAbsolutePath(),
         "input=0:a.json " + Hashing.sha256("[]".getBytes(StandardCharsets.UTF_8)),
         "input=0:sub/b.json " + Hashing.sha256("{}".getBytes(StandardCharsets.UTF_8)),

@@ -313,7 +313,7 @@ class OptionsAndErrorsTest {
 
   /** A client for base-class tests that never talk to a broker. */
   static final class NoClient implements EventClient {
-    public <T> java.util.concurrent.CompletableFuture<io.eventcontracts.runtime.spi.PublishAck> publish(
+    public <T> java.util.concurrent.CompletableFuture<io.eventcontracts.runtime.PublishAck> publish(
         EventType<T> type, T event) {
       throw new UnsupportedOperationException();
     }
