@@ -24,6 +24,7 @@ import io.eventcontracts.codegen.model.ListType;
 import io.eventcontracts.codegen.model.MapType;
 import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.PrimitiveType;
+import io.eventcontracts.codegen.model.ServiceDeclaration;
 import io.eventcontracts.codegen.model.SourceLocation;
 import io.eventcontracts.codegen.model.TypeRef;
 import io.eventcontracts.codegen.model.UnionType;
@@ -96,6 +97,9 @@ public final class JsonSchemaContractLoader {
 
   private static final Pattern SUBJECT = Pattern.compile("[^\\s*>.]+(\\.[^\\s*>.]+)*");
 
+  /** A service name in {@code x-publishers} / {@code x-consumers}. */
+  private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
   /**
    * How the loader reads contracts.
    *
@@ -153,6 +157,7 @@ public final class JsonSchemaContractLoader {
     String subject;
     int version = 1;
     Mapping mapping;
+    ServiceDeclaration services = ServiceDeclaration.NONE;
     String typeBase;
     final Map<String, DataType> definitions = new LinkedHashMap<>();
     Walked root0;
@@ -176,7 +181,8 @@ public final class JsonSchemaContractLoader {
   }
 
   /** One entry of a mapping file. */
-  private record Mapping(Path file, int line, String subject, Integer version, ContractKind kind, String name) {}
+  private record Mapping(Path file, int line, String subject, Integer version, ContractKind kind, String name,
+      List<String> publishers, List<String> consumers) {}
 
   /** A walked schema: its type and whether {@code null} is allowed. */
   private record Walked(DataType type, boolean nullable, String description) {
@@ -305,8 +311,10 @@ public final class JsonSchemaContractLoader {
         }
       }
       String name = m.path("name").isTextual() ? m.get("name").asText() : null;
+      List<String> publishers = services(file, json, m, pointer, "publishers", "mapping for \"" + e.getKey() + "\": ");
+      List<String> consumers = services(file, json, m, pointer, "consumers", "mapping for \"" + e.getKey() + "\": ");
       mappings.put(root.toAbsolutePath().normalize() + "|" + e.getKey(),
-          new Mapping(file, line, subject, version, kind, name));
+          new Mapping(file, line, subject, version, kind, name, publishers, consumers));
     }
   }
 
@@ -478,13 +486,62 @@ public final class JsonSchemaContractLoader {
             "add \"x-version\": 1 (or \"version\" in " + MAPPING_FILE + ")");
       }
       f.typeBase = f.subject != null ? JavaNames.eventBaseName(f.subject) : f.name;
+      List<String> publishers = m != null && m.publishers() != null ? m.publishers()
+          : services(f.file, f.json, root, "", "x-publishers", "");
+      List<String> consumers = m != null && m.consumers() != null ? m.consumers()
+          : services(f.file, f.json, root, "", "x-consumers", "");
+      f.services = new ServiceDeclaration(publishers, consumers);
     } else {
       if (subjectText != null) {
         errors.add(subjectFile, subjectLine, "a shared type contract has a subject",
             "remove the subject, or make it an event (\"x-kind\": \"event\")");
       }
+      for (String keyword : List.of("x-publishers", "x-consumers")) {
+        if (root.has(keyword)) {
+          errors.add(f.file, f.line("/" + keyword), "a shared type contract declares \"" + keyword + "\"",
+              "declare publishers and consumers on the events that use the type");
+        }
+      }
+      if (m != null && (m.publishers() != null || m.consumers() != null)) {
+        errors.add(m.file(), m.line(), "mapping for \"" + f.bundlePath + "\": a shared type declares publishers or "
+            + "consumers", "declare them on the events that use the type");
+      }
       f.typeBase = f.name;
     }
+  }
+
+  /**
+   * A service list ({@code x-publishers}, {@code x-consumers}, or {@code publishers}/{@code consumers} of a mapping
+   * entry): {@code null} when absent; every malformed entry is reported.
+   */
+  private List<String> services(Path file, LocatedJson json, JsonNode holder, String pointer, String key,
+      String context) {
+    JsonNode list = holder.get(key);
+    if (list == null) {
+      return null;
+    }
+    String at = pointer + "/" + key;
+    if (!list.isArray()) {
+      errors.add(file, json.line(at), context + "\"" + key + "\" is " + list + ", not an array of service names",
+          "write e.g. \"" + key + "\": [\"orders\", \"payments\"]");
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      int line = json.line(at + "/" + i);
+      if (!item.isTextual() || !SERVICE.matcher(item.asText()).matches()) {
+        errors.add(file, line == 0 ? json.line(at) : line, context + "\"" + key + "\" entry " + item
+                + " is not a service name", "use letters, digits, '.', '_' or '-', starting with a letter or digit, "
+                + "e.g. \"orders\"");
+      } else if (names.contains(item.asText())) {
+        errors.add(file, line == 0 ? json.line(at) : line, context + "\"" + key + "\" lists \"" + item.asText()
+            + "\" twice", "list each service once");
+      } else {
+        names.add(item.asText());
+      }
+    }
+    return names;
   }
 
   private static String encodePath(String bundlePath) {
@@ -559,7 +616,7 @@ public final class JsonSchemaContractLoader {
     return new Contract(f.name, f.kind, f.subject, f.version, f.id,
         description != null && description.isTextual() ? description.asText() : null,
         ContractFormat.JSON_SCHEMA, f.dialect, new SourceLocation(f.file, 1, ""), f.bundlePath, rootType.type(),
-        f.definitions, f.sha256, new JsonSchemaDocument(f.bytes, f.json.tree()));
+        f.definitions, f.sha256, new JsonSchemaDocument(f.bytes, f.json.tree()), f.services);
   }
 
   /** Walks the schema at a pointer of a file once; later calls return the same model instances. */
@@ -902,7 +959,11 @@ public final class JsonSchemaContractLoader {
 
   private DataType arrayType(FileCtx f, JsonNode node, String pointer, String typeName) {
     JsonNode items = node.get("items");
-    if (items == null || node.has("prefixItems")) {
+    if (node.has("prefixItems")) {
+      // the elements are typed by position, which no single element type expresses
+      return new ListType(new AnyType("tuple (prefixItems)"));
+    }
+    if (items == null) {
       return new ListType(new AnyType(""));
     }
     if (items.isArray()) {
@@ -992,12 +1053,25 @@ public final class JsonSchemaContractLoader {
     if (!s.isObject()) {
       return Constraints.NONE;
     }
+    BigDecimal minimum = s.path("minimum").isNumber() ? s.get("minimum").decimalValue() : null;
+    BigDecimal maximum = s.path("maximum").isNumber() ? s.get("maximum").decimalValue() : null;
+    BigDecimal exclusiveMinimum = s.path("exclusiveMinimum").isNumber() ? s.get("exclusiveMinimum").decimalValue() : null;
+    BigDecimal exclusiveMaximum = s.path("exclusiveMaximum").isNumber() ? s.get("exclusiveMaximum").decimalValue() : null;
+    // draft-04: "exclusiveMinimum": true makes "minimum" exclusive
+    if (s.path("exclusiveMinimum").isBoolean() && s.get("exclusiveMinimum").booleanValue() && minimum != null) {
+      exclusiveMinimum = minimum;
+      minimum = null;
+    }
+    if (s.path("exclusiveMaximum").isBoolean() && s.get("exclusiveMaximum").booleanValue() && maximum != null) {
+      exclusiveMaximum = maximum;
+      maximum = null;
+    }
     return new Constraints(
         s.path("format").isTextual() ? s.get("format").asText() : null,
-        s.path("minimum").isNumber() ? s.get("minimum").decimalValue() : null,
-        s.path("maximum").isNumber() ? s.get("maximum").decimalValue() : null,
-        s.path("exclusiveMinimum").isNumber() ? s.get("exclusiveMinimum").decimalValue() : null,
-        s.path("exclusiveMaximum").isNumber() ? s.get("exclusiveMaximum").decimalValue() : null,
+        minimum,
+        maximum,
+        exclusiveMinimum,
+        exclusiveMaximum,
         s.path("minLength").isInt() ? s.get("minLength").asInt() : null,
         s.path("maxLength").isInt() ? s.get("maxLength").asInt() : null,
         s.path("pattern").isTextual() ? s.get("pattern").asText() : null,

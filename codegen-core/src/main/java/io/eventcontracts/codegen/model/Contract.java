@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *     proto file), keyed by {@link TypeRef#definition()}, sorted
  * @param sha256 lower-case hex SHA-256 of the file's bytes
  * @param document the parsed source document (see {@link ContractDocument})
+ * @param services which services publish and consume the event, when declared; {@link ServiceDeclaration#NONE}
+ *     otherwise (and always for types)
  */
 public record Contract(
     String name,
@@ -41,7 +43,8 @@ public record Contract(
     DataType rootType,
     Map<String, DataType> definitions,
     String sha256,
-    ContractDocument document) {
+    ContractDocument document,
+    ServiceDeclaration services) {
 
   /**
    * Where contracts without an absolute {@code $id} live: a hierarchical URI (so relative {@code $ref}s and
@@ -49,7 +52,16 @@ public record Contract(
    */
   public static final String BUNDLE_BASE = "https://bundle.eventcontracts.invalid/";
 
+  /** A contract without a service declaration. */
+  public Contract(String name, ContractKind kind, String subject, int version, String id, String description,
+      ContractFormat format, Dialect dialect, SourceLocation source, String bundlePath, DataType rootType,
+      Map<String, DataType> definitions, String sha256, ContractDocument document) {
+    this(name, kind, subject, version, id, description, format, dialect, source, bundlePath, rootType, definitions,
+        sha256, document, ServiceDeclaration.NONE);
+  }
+
   public Contract {
+    services = services == null ? ServiceDeclaration.NONE : services;
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");

@@ -59,7 +59,7 @@ class JsonSchemaContractLoaderTest {
     Field status = root.field("status").orElseThrow();
     assertThat(status.type()).isEqualTo(
         new TypeRef("https://eventcontracts.io/schemas/ticketing/order-status.json", ""));
-    assertThat(status.location().line()).isEqualTo(21);
+    assertThat(status.location().line()).isEqualTo(23);
     assertThat(set.resolve((TypeRef) status.type())).isInstanceOfSatisfying(EnumType.class, e -> {
       assertThat(e.name()).isEqualTo("OrderStatus");
       assertThat(e.values()).containsExactly("created", "cancelled", "awaiting:payment", "complete");
