@@ -244,7 +244,9 @@ public final class HtmlCatalogGenerator {
     h.append("<section class=\"type\" id=\"").append(esc(anchor)).append("\">\n<h3>");
     if (type instanceof ObjectType o) {
         h.append(esc(o.name())).append(" <small>object").append(root ? ", the payload" : "").append("</small></h3>\n");
-        doc(h, o.description());
+        if (!(root && java.util.Objects.equals(o.description(), c.description()))) {
+          doc(h, o.description()); // the root's description is the contract's, shown above
+        }
         h.append("<table><thead><tr><th>Property</th><th>Type</th><th>Required</th><th>Null allowed</th>"
             + "<th>Constraints</th><th>Description</th></tr></thead>\n<tbody>\n");
         for (Field f : o.fields()) {

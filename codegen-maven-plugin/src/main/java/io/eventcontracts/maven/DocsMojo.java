@@ -1,0 +1,194 @@
+package io.eventcontracts.maven;
+
+import io.eventcontracts.codegen.ContractError;
+import io.eventcontracts.codegen.ContractException;
+import io.eventcontracts.codegen.catalog.Catalog;
+import io.eventcontracts.codegen.catalog.CatalogRequest;
+import io.eventcontracts.codegen.catalog.CatalogResult;
+import io.eventcontracts.codegen.model.Dialect;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Renders the event catalog: a static HTML site (an index of every event with subject, version, publishers and
+ * consumers; a page per contract with its fields, unions, nullability and an example payload) and an AsyncAPI 3.0
+ * document of the contracts (channels = subjects, messages with their schemas, send/receive operations from the
+ * declared publishers and consumers). See docs/catalog.md.
+ *
+ * <p>A thin adapter: maps its parameters to a {@link CatalogRequest} and runs {@link Catalog#execute}, which knows
+ * nothing about Maven; contract errors become one {@link MojoFailureException} listing every error.
+ */
+@Mojo(
+    name = "docs",
+    defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class DocsMojo extends AbstractMojo {
+
+  /** The project being built; read only. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /**
+   * Directory holding the project's own contract files, as for {@code generate}. A missing directory is fine when
+   * all contracts come from {@link #contractDependencies}.
+   *
+   * <pre>{@code
+   * <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>
+   * }</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.schemaDirectory",
+      defaultValue = "${project.basedir}/src/main/contracts",
+      required = true)
+  File schemaDirectory;
+
+  /**
+   * Dependencies ({@code groupId:artifactId}) whose jars carry contracts under
+   * {@code META-INF/eventcontracts/contracts/}, read as extra contract roots exactly as {@code generate} reads them;
+   * their contracts are in the catalog too.
+   *
+   * <pre>{@code
+   * <contractDependencies>
+   *   <contractDependency>io.eventcontracts:eventcontracts-schemas</contractDependency>
+   * </contractDependencies>
+   * }</pre>
+   */
+  @Parameter
+  List<String> contractDependencies = new ArrayList<>();
+
+  /**
+   * Where the catalog is written: {@code index.html}, {@code contracts/*.html}, {@code schemas/*} (copies of the
+   * contract files) and the AsyncAPI document. The catalog files of a previous run are replaced.
+   *
+   * <pre>{@code
+   * <catalogDirectory>${project.build.directory}/eventcontracts-catalog</catalogDirectory>
+   * }</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.catalogDirectory",
+      defaultValue = "${project.build.directory}/eventcontracts-catalog",
+      required = true)
+  File catalogDirectory;
+
+  /**
+   * The catalog's title (heading of the index page) and the AsyncAPI {@code info.title}.
+   *
+   * <pre>{@code
+   * <catalogTitle>Ticketing events</catalogTitle>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.catalogTitle", defaultValue = "${project.name}")
+  String catalogTitle;
+
+  /**
+   * The AsyncAPI {@code info.version}.
+   *
+   * <pre>{@code
+   * <apiVersion>1.4.0</apiVersion>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.apiVersion", defaultValue = "${project.version}")
+  String apiVersion;
+
+  /**
+   * File name of the AsyncAPI document inside {@link #catalogDirectory} (JSON).
+   *
+   * <pre>{@code
+   * <asyncApiFileName>ticketing-asyncapi.json</asyncApiFileName>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.asyncApiFileName", defaultValue = CatalogRequest.ASYNCAPI_JSON)
+  String asyncApiFileName;
+
+  /**
+   * The JSON Schema draft of contract files without {@code $schema}, as for {@code generate}: {@code draft-04},
+   * {@code draft-06}, {@code draft-07}, {@code 2019-09} or {@code 2020-12}.
+   *
+   * <pre>{@code
+   * <defaultDraft>draft-07</defaultDraft>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
+  String defaultDraft;
+
+  /**
+   * Skip the catalog (nothing written). {@code eventcontracts.skip} skips every goal of the plugin.
+   *
+   * <pre>{@code
+   * <skipDocs>true</skipDocs>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.skipDocs", defaultValue = "false")
+  boolean skipDocs;
+
+  /** Skips every goal of the plugin. */
+  @Parameter(property = "eventcontracts.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip || skipDocs) {
+      getLog().info("eventcontracts: catalog skipped");
+      return;
+    }
+    Path basedir = project.getBasedir().toPath();
+    Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
+    List<Path> roots = new ArrayList<>();
+    if (schemaDirectory.isDirectory()) {
+      roots.add(schemaDirectory.toPath());
+    }
+    roots.addAll(ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies")));
+    if (roots.isEmpty()) {
+      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
+          + " does not exist and no <contractDependencies> are configured; put contract files there, point"
+          + " <schemaDirectory> at them, or set -Deventcontracts.skipDocs=true");
+    }
+    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
+        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
+            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    CatalogRequest request;
+    try {
+      request = new CatalogRequest(roots, catalogDirectory.toPath(),
+          catalogTitle == null || catalogTitle.isBlank() ? project.getArtifactId() : catalogTitle,
+          apiVersion == null ? "0" : apiVersion, asyncApiFileName, dialect);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("eventcontracts: <asyncApiFileName>: " + e.getMessage());
+    }
+    CatalogResult result;
+    try {
+      result = Catalog.execute(request);
+    } catch (ContractException e) {
+      List<String> lines = e.errors().stream().map(error -> relativeTo(basedir, error).format()).toList();
+      lines.forEach(getLog()::error);
+      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " contract error" : " contract errors")
+          + " (fix the contracts listed, then build again):\n" + String.join("\n", lines));
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("eventcontracts: cannot read contracts or write the catalog: "
+          + e.getCause().getMessage(), e);
+    }
+    getLog().info(result.summary());
+  }
+
+  private static ContractError relativeTo(Path basedir, ContractError error) {
+    Path file = error.file();
+    if (file != null && file.isAbsolute() && file.startsWith(basedir)) {
+      file = basedir.relativize(file);
+    }
+    String prefix = basedir + File.separator;
+    return new ContractError(file, error.line(),
+        error.message() == null ? null : error.message().replace(prefix, ""),
+        error.hint() == null ? null : error.hint().replace(prefix, ""));
+  }
+}
