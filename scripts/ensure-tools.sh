@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh Debian machine, once: nats-server (Debian package),
 # openssl (the TLS tests make a throwaway CA and certificates with it), and postgresql (the sample services'
-# PostgreSQL tests start a throwaway cluster with its initdb/pg_ctl; the server is not started as a service).
+# PostgreSQL tests start a throwaway cluster with its initdb/pg_ctl; the server is not started as a service), and
+# chromium (the event catalog's pages are opened in it, headless, by generated-events' tests).
 # Java 17 and Maven are expected on the machine; Maven downloads its own artifacts from Maven Central.
 # With --demo (scripts/main.sh) only what the demo needs: nats-server.
 set -euo pipefail
@@ -22,6 +23,8 @@ if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; t
 if ! $demo_only; then
   if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+  # the event catalog's pages are checked in headless Chromium (generated-events, docs/catalog.md)
+  if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=$(need_root "${missing[*]}")
