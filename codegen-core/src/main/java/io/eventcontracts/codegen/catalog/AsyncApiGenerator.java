@@ -206,17 +206,25 @@ public final class AsyncApiGenerator {
 
   /** Where a {@code $ref} of a contract points inside the document; unchanged when it names no loaded contract. */
   String target(String ref, Contract c) {
-    URI resolved;
-    try {
-      resolved = new URI(c.id()).resolve(new URI(ref));
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return ref;
-    }
-    String fragment = resolved.getRawFragment() == null ? "" : resolved.getRawFragment();
-    String document = resolved.toString();
-    int hash = document.indexOf('#');
-    if (hash >= 0) {
-      document = document.substring(0, hash);
+    String document;
+    String fragment;
+    if (ref.isEmpty() || ref.startsWith("#")) {
+      // the same document (java.net.URI does not resolve an empty reference as RFC 3986 says)
+      document = c.id();
+      fragment = ref.isEmpty() ? "" : ref.substring(1);
+    } else {
+      URI resolved;
+      try {
+        resolved = new URI(c.id()).resolve(new URI(ref));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return ref;
+      }
+      fragment = resolved.getRawFragment() == null ? "" : resolved.getRawFragment();
+      document = resolved.toString();
+      int hash = document.indexOf('#');
+      if (hash >= 0) {
+        document = document.substring(0, hash);
+      }
     }
     Contract target = contracts.byId(document).orElse(null);
     if (target == null || !(fragment.isEmpty() || fragment.startsWith("/"))) {

@@ -115,7 +115,14 @@ public final class ExamplePayloads {
       }
       return map;
     } else if (type instanceof TypeRef r) {
-      return value(contracts.resolve(r), constraints, name, depth + 1);
+      DataType target;
+      try {
+        target = contracts.resolve(r);
+      } catch (IllegalArgumentException e) {
+        untyped.add(name + ": unresolved reference " + r.contractId() + (r.isRoot() ? "" : "#" + r.definition()));
+        return null;
+      }
+      return value(target, constraints, name, depth + 1);
     }
     AnyType any = (AnyType) type;
     if (!any.reason().isEmpty()) {
