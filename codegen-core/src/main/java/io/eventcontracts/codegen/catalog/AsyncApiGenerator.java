@@ -1,6 +1,5 @@
 package io.eventcontracts.codegen.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -240,14 +239,6 @@ public final class AsyncApiGenerator {
       return new URI(null, null, null, -1, null, null, token).getRawFragment();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  static String text(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
