@@ -99,7 +99,7 @@ public final class HtmlCatalogGenerator {
 
   private String index() {
     StringBuilder h = new StringBuilder();
-    head(h, title, "");
+    head(h, title);
     h.append("<header><h1>").append(esc(title)).append("</h1>\n<p>").append(contracts.events().size())
         .append(contracts.events().size() == 1 ? " event, " : " events, ").append(contracts.types().size())
         .append(contracts.types().size() == 1 ? " shared type." : " shared types.");
@@ -186,7 +186,7 @@ public final class HtmlCatalogGenerator {
   private String contractPage(Contract c) {
     StringBuilder h = new StringBuilder();
     String heading = c.isEvent() ? c.subject() : c.name();
-    head(h, heading + " \u2014 " + title, "../");
+    head(h, heading + " \u2014 " + title);
     h.append("<nav><a href=\"../").append(INDEX).append("\">All contracts</a>");
     if (asyncApiFile != null) {
       h.append(" \u00b7 <a href=\"../").append(esc(Html.path(asyncApiFile))).append("\">AsyncAPI document</a>");
@@ -243,52 +243,52 @@ public final class HtmlCatalogGenerator {
   private void typeSection(StringBuilder h, DataType type, String anchor, boolean root, Contract c) {
     h.append("<section class=\"type\" id=\"").append(esc(anchor)).append("\">\n<h3>");
     if (type instanceof ObjectType o) {
-        h.append(esc(o.name())).append(" <small>object").append(root ? ", the payload" : "").append("</small></h3>\n");
-        if (!(root && java.util.Objects.equals(o.description(), c.description()))) {
-          doc(h, o.description()); // the root's description is the contract's, shown above
-        }
-        h.append("<table><thead><tr><th>Property</th><th>Type</th><th>Required</th><th>Null allowed</th>"
-            + "<th>Constraints</th><th>Description</th></tr></thead>\n<tbody>\n");
-        for (Field f : o.fields()) {
-          h.append("<tr><td><code>").append(esc(f.name())).append("</code></td><td>")
-              .append(label(f.type(), f.nullable(), c)).append("</td><td>").append(f.required() ? "required" : "optional")
-              .append("</td><td>").append(f.nullable() ? "yes" : "no").append("</td><td>")
-              .append(esc(f.constraints().describe())).append("</td><td class=\"doc\">").append(esc(f.description()))
-              .append("</td></tr>\n");
-        }
-        if (o.fields().isEmpty()) {
-          h.append("<tr><td colspan=\"6\">no declared properties</td></tr>\n");
-        }
-        h.append("</tbody></table>\n<p class=\"extra\">Other properties: ").append(additional(o, c)).append("</p>\n");
+      h.append(esc(o.name())).append(" <small>object").append(root ? ", the payload" : "").append("</small></h3>\n");
+      if (!(root && java.util.Objects.equals(o.description(), c.description()))) {
+        doc(h, o.description()); // the root's description is the contract's, shown above
+      }
+      h.append("<table><thead><tr><th>Property</th><th>Type</th><th>Required</th><th>Null allowed</th>"
+          + "<th>Constraints</th><th>Description</th></tr></thead>\n<tbody>\n");
+      for (Field f : o.fields()) {
+        h.append("<tr><td><code>").append(esc(f.name())).append("</code></td><td>")
+            .append(label(f.type(), f.nullable(), c)).append("</td><td>").append(f.required() ? "required" : "optional")
+            .append("</td><td>").append(f.nullable() ? "yes" : "no").append("</td><td>")
+            .append(esc(f.constraints().describe())).append("</td><td class=\"doc\">").append(esc(f.description()))
+            .append("</td></tr>\n");
+      }
+      if (o.fields().isEmpty()) {
+        h.append("<tr><td colspan=\"6\">no declared properties</td></tr>\n");
+      }
+      h.append("</tbody></table>\n<p class=\"extra\">Other properties: ").append(additional(o, c)).append("</p>\n");
     } else if (type instanceof EnumType e) {
-        h.append(esc(e.name())).append(" <small>enum").append(root ? ", the payload" : "").append("</small></h3>\n");
-        doc(h, e.description());
-        h.append("<p>One of:</p>\n<ul class=\"values\">\n");
-        e.values().forEach(v -> h.append("<li><code>").append(esc(v)).append("</code></li>\n"));
-        h.append("</ul>\n");
+      h.append(esc(e.name())).append(" <small>enum").append(root ? ", the payload" : "").append("</small></h3>\n");
+      doc(h, e.description());
+      h.append("<p>One of:</p>\n<ul class=\"values\">\n");
+      e.values().forEach(v -> h.append("<li><code>").append(esc(v)).append("</code></li>\n"));
+      h.append("</ul>\n");
     } else if (type instanceof UnionType u) {
-        h.append(esc(u.name())).append(" <small>union").append(root ? ", the payload" : "").append("</small></h3>\n");
-        doc(h, u.description());
-        h.append("<p>").append(u.exclusive() ? "Exactly one of these branches (<code>oneOf</code>)"
-            : "At least one of these branches (<code>anyOf</code>)").append("; ");
+      h.append(esc(u.name())).append(" <small>union").append(root ? ", the payload" : "").append("</small></h3>\n");
+      doc(h, u.description());
+      h.append("<p>").append(u.exclusive() ? "Exactly one of these branches (<code>oneOf</code>)"
+          : "At least one of these branches (<code>anyOf</code>)").append("; ");
+      if (u.discriminator() != null) {
+        h.append("the branch is told by the property <code>").append(esc(u.discriminator())).append("</code>.");
+      } else if (u.branches().stream().allMatch(b -> b.type() instanceof PrimitiveType)) {
+        h.append("the branch is told by the kind of JSON value.");
+      } else {
+        h.append("the branch is told by the required properties only it declares.");
+      }
+      h.append("</p>\n<table><thead><tr><th>Branch</th>")
+          .append(u.discriminator() != null ? "<th><code>" + esc(u.discriminator()) + "</code></th>" : "")
+          .append("</tr></thead>\n<tbody>\n");
+      for (UnionType.Branch b : u.branches()) {
+        h.append("<tr><td>").append(label(b.type(), false, c)).append("</td>");
         if (u.discriminator() != null) {
-          h.append("the branch is told by the property <code>").append(esc(u.discriminator())).append("</code>.");
-        } else if (u.branches().stream().allMatch(b -> b.type() instanceof PrimitiveType)) {
-          h.append("the branch is told by the kind of JSON value.");
-        } else {
-          h.append("the branch is told by the required properties only it declares.");
+          h.append("<td><code>").append(esc(b.discriminatorValue())).append("</code></td>");
         }
-        h.append("</p>\n<table><thead><tr><th>Branch</th>")
-            .append(u.discriminator() != null ? "<th><code>" + esc(u.discriminator()) + "</code></th>" : "")
-            .append("</tr></thead>\n<tbody>\n");
-        for (UnionType.Branch b : u.branches()) {
-          h.append("<tr><td>").append(label(b.type(), false, c)).append("</td>");
-          if (u.discriminator() != null) {
-            h.append("<td><code>").append(esc(b.discriminatorValue())).append("</code></td>");
-          }
-          h.append("</tr>\n");
-        }
-        h.append("</tbody></table>\n");
+        h.append("</tr>\n");
+      }
+      h.append("</tbody></table>\n");
     } else {
       throw new IllegalStateException("not a named type: " + type);
     }
@@ -458,7 +458,7 @@ public final class HtmlCatalogGenerator {
 
   // ------------------------------------------------------------------------------------------------- frame
 
-  private static void head(StringBuilder h, String pageTitle, String toRoot) {
+  private static void head(StringBuilder h, String pageTitle) {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<link rel=\"icon\" href=\"data:,\">\n<title>").append(esc(pageTitle)).append("</title>\n<style>\n")
