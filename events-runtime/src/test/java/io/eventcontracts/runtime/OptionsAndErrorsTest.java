@@ -35,7 +35,6 @@ class OptionsAndErrorsTest {
   void clientOptionsDefaultsAreTheDocumentedOnes() {
     ClientOptions defaults = ClientOptions.defaults();
 
-    assertThat(defaults.deadLetterPrefix()).isEqualTo("deadletter");
     assertThat(defaults.maxPayloadBytes()).isEqualTo(1024 * 1024);
     assertThat(defaults.maxNestingDepth()).isEqualTo(64);
     assertThat(defaults.deadLetterPayloadLimit()).isEqualTo(256 * 1024);
@@ -49,10 +48,6 @@ class OptionsAndErrorsTest {
   void clientOptionsRefuseValuesOutOfRange() {
     ClientOptions.Builder builder = ClientOptions.builder();
 
-    assertThatThrownBy(() -> builder.deadLetterPrefix(" ")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("deadLetterPrefix must be non-blank and not end with '.'");
-    assertThatThrownBy(() -> builder.deadLetterPrefix("dlq.")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.deadLetterPrefix(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> builder.deadLetterPayloadLimit(-1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("deadLetterPayloadLimit must not be negative");
     assertThatThrownBy(() -> ClientOptions.builder().maxPayloadBytes(0).build())
@@ -73,13 +68,12 @@ class OptionsAndErrorsTest {
 
   @Test
   void clientOptionsReachTheClient() {
-    InMemoryTestTransport transport = new InMemoryTestTransport();
+    InMemoryTestTransport transport = new InMemoryTestTransport().deadLetterPrefix("dlq"); // the transport owns it
     Instant now = Instant.parse("2026-12-03T10:00:00Z");
     String payload = "{\"id\":\"t1\"}"; // invalid: required properties missing
     try (EventClient client = EventClient.create(transport, ClientOptions.builder()
         .contracts(EventClientPublishTest.CONTRACTS)
         .closeOnShutdown(false)
-        .deadLetterPrefix("dlq")
         .maxPayloadBytes(4096)
         .maxNestingDepth(8)
         .deadLetterPayloadLimit(payload.length())
