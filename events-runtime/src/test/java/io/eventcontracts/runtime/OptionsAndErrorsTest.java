@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventcontracts.runtime.spi.OutboundMessage;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
+import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.testevents.TicketCreatedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -102,6 +103,21 @@ class OptionsAndErrorsTest {
       assertThat(client.metrics().snapshot()).containsOnlyKeys(TICKET);
       assertThat(client.metrics().toString()).startsWith("[SubjectMetrics[subject=ticket:created, published=0");
     }
+  }
+
+  @Test
+  void deadLettersGoUnderTheTransportsPrefixOrTheDefaultWhenItHasNone() {
+    for (String owned : new String[] {"dlq", null}) {
+      InMemoryTestTransport transport = new InMemoryTestTransport().deadLetterPrefix(owned);
+      try (EventClient client = EventClient.create(transport, ClientOptions.builder()
+          .contracts(EventClientPublishTest.CONTRACTS).closeOnShutdown(false).build())) {
+        client.subscribe(TicketCreatedEvent.TYPE, ListenOptions.of("g"), (e, c) -> {});
+        transport.inject(TICKET, "{}");
+        String expected = (owned == null ? Transport.DEFAULT_DEAD_LETTER_PREFIX : owned) + "." + TICKET;
+        assertThat(transport.stored(expected)).as("dead letters on %s", expected).hasSize(1);
+      }
+    }
+    assertThat(Transport.DEFAULT_DEAD_LETTER_PREFIX).isEqualTo("deadletter");
   }
 
   // --- ListenOptions ---------------------------------------------------------------------------------------------
