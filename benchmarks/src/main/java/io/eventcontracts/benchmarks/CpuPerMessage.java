@@ -22,7 +22,14 @@ import java.util.TreeMap;
  * Variants: publish.raw, publish.rawHeaders, publish.typed, receive.raw, receive.typed (default), and
  * publish.rawMsgIdOnly (only Nats-Msg-Id + expected stream), publish.rawHeadersNoMsgId (only the three runtime
  * headers) to split the server's cost of the typed wire format. {@code -Dcpu.perThread=true} lists threads one by
- * one instead of grouped by name.
+ * one instead of grouped by name; {@code -Dcpu.concurrency=2} runs receive.typed with
+ * {@code concurrency(2)} (default 1).
+ *
+ * <p>CPU-only variants (no server, one thread; the bodies of {@code ValidationBenchmark}): {@code cpu.parseValidateBind}
+ * (the validation + bind target: messages per second on one core = 10^6 / its CPU µs), its parts {@code cpu.parseOnly},
+ * {@code cpu.validateTreeOnly}, {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
+ * runtime's whole per-message work without a network: {@code cpu.receiveNoNetwork}, {@code cpu.publishNoNetwork}.
+ * Thread CPU time, unlike JMH's wall-clock throughput, hardly moves when other processes share the cores.
  */
 public final class CpuPerMessage {
 
@@ -117,6 +124,7 @@ public final class CpuPerMessage {
         ReceiveBenchmark b = new ReceiveBenchmark();
         ReceiveBenchmark.TypedState s = new ReceiveBenchmark.TypedState();
         s.maxInFlight = 64;
+        s.concurrency = Integer.getInteger("cpu.concurrency", 1); // ListenOptions.concurrency, as JMH's @Param
         s.setUp();
         teardown = s::tearDown;
         body = new Body() {
@@ -131,12 +139,33 @@ public final class CpuPerMessage {
           }
         };
       }
+      case "cpu.parseValidateBind", "cpu.parseOnly", "cpu.validateTreeOnly", "cpu.bindOnly", "cpu.jacksonRead",
+          "cpu.receiveNoNetwork", "cpu.publishNoNetwork" -> {
+        ValidationBenchmark b = new ValidationBenchmark();
+        b.setUp();
+        teardown = b::tearDown;
+        Runnable op = switch (variant) {
+          case "cpu.parseValidateBind" -> b::parseValidateBind;
+          case "cpu.parseOnly" -> b::parseOnly;
+          case "cpu.validateTreeOnly" -> b::validateTreeOnly;
+          case "cpu.bindOnly" -> b::bindOnly;
+          case "cpu.receiveNoNetwork" -> b::receiveNoNetwork;
+          case "cpu.publishNoNetwork" -> b::publishNoNetwork;
+          default -> b::jacksonRead;
+        };
+        body = () -> {
+          for (int i = 0; i < 10_000; i++) {
+            op.run();
+          }
+          return 10_000;
+        };
+      }
       default -> throw new IllegalArgumentException("unknown variant " + variant);
     }
     try {
       long serverPid = ProcessHandle.current().children()
           .filter(p -> p.info().command().orElse("").contains("nats-server"))
-          .mapToLong(ProcessHandle::pid).max().orElseThrow();
+          .mapToLong(ProcessHandle::pid).max().orElse(-1);
       long end = System.nanoTime() + warmup * 1_000_000_000L;
       while (System.nanoTime() < end) {
         body.prepare();
@@ -212,6 +241,9 @@ public final class CpuPerMessage {
 
     /** utime + stime of a process from /proc/PID/stat, in ns (assumes 100 clock ticks per second). */
     static long serverCpu(long pid) throws Exception {
+      if (pid < 0) {
+        return 0; // CPU-only variants run no server
+      }
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;

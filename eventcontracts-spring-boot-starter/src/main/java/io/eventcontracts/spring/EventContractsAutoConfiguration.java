@@ -48,7 +48,6 @@ public class EventContractsAutoConfiguration {
         ObjectProvider<ErrorListener> errorListeners) {
       return ClientOptions.builder()
           .contracts(ContractRegistry.fromClasspath())
-          .deadLetterPrefix(properties.getDeadLetterPrefix())
           .maxPayloadBytes(properties.getMaxPayloadBytes())
           .maxNestingDepth(properties.getMaxNestingDepth())
           .deadLetterPayloadLimit(properties.getDeadLetterPayloadLimit())

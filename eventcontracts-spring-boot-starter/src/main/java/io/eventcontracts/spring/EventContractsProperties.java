@@ -61,8 +61,8 @@ public class EventContractsProperties {
   /** Pause between reconnect attempts to the same server. */
   private Duration reconnectWait = JetStreamOptions.DEFAULT_RECONNECT_WAIT;
 
-  /** Dead letters go to "<prefix>.<subject>". */
-  private String deadLetterPrefix = ClientOptions.DEFAULT_DEAD_LETTER_PREFIX;
+  /** Dead letters go to "<prefix>.<subject>"; handed to the transport, which owns it. */
+  private String deadLetterPrefix = io.eventcontracts.runtime.spi.Transport.DEFAULT_DEAD_LETTER_PREFIX;
 
   /** Larger payloads are refused before parsing, larger events are not published. */
   private int maxPayloadBytes = EventCodec.DEFAULT_MAX_PAYLOAD_BYTES;

@@ -28,6 +28,7 @@ final class StanTransportFactory {
     EventContractsProperties.Stan stan = p.getStan();
     StanOptions.Builder b = StanOptions.builder()
         .clusterId(stan.getClusterId())
+        .deadLetterPrefix(p.getDeadLetterPrefix())
         .serviceName(serviceName)
         .servers(p.getServers())
         .connectWait(stan.getConnectWait())

@@ -169,6 +169,7 @@ class EventContractsAutoConfigurationTest {
     assertThat(options.streamName()).isEqualTo("TICKETING");
     assertThat(options.deadLetterSubjectPrefix()).isEqualTo("dlq.");
     assertThat(options.publishTimeout()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(StanTransportFactory.options(properties, "orders").deadLetterPrefix()).isEqualTo("dlq");
   }
 
   @Configuration(proxyBeanMethods = false)

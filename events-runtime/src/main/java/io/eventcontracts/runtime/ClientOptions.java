@@ -15,20 +15,16 @@ import java.util.function.Supplier;
  *     .build();
  * }</pre>
  *
- * <p>The dead-letter subject prefix has one owner: a transport that stores dead letters in a stream of its own
- * (JetStream: {@code JetStreamOptions.deadLetterSubjectPrefix}) decides it, and the client takes it from the
- * transport. Set {@link Builder#deadLetterPrefix(String)} only for transports without one (NATS Streaming).
+ * <p>The dead-letter subject prefix is not set here: the transport owns it ({@code JetStreamOptions
+ * .deadLetterSubjectPrefix}, {@code StanOptions.deadLetterPrefix}) and the client takes it from the transport
+ * ({@link io.eventcontracts.runtime.spi.Transport#deadLetterPrefix()}).
  */
 public final class ClientOptions {
 
-  /** Default prefix of dead-letter subjects: {@code deadletter.<subject>}. */
-  public static final String DEFAULT_DEAD_LETTER_PREFIX = "deadletter";
   /** Default limit of original payload bytes copied into a dead-letter envelope: 256 KiB. */
   public static final int DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT = 256 * 1024;
 
   private final Supplier<ContractRegistry> contracts;
-  private final String deadLetterPrefix;
-  private final boolean deadLetterPrefixSet;
   private final int maxPayloadBytes;
   private final int maxNestingDepth;
   private final int deadLetterPayloadLimit;
@@ -38,8 +34,6 @@ public final class ClientOptions {
 
   private ClientOptions(Builder b) {
     this.contracts = b.contracts;
-    this.deadLetterPrefix = b.deadLetterPrefix;
-    this.deadLetterPrefixSet = b.deadLetterPrefixSet;
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.maxNestingDepth = b.maxNestingDepth;
     this.deadLetterPayloadLimit = b.deadLetterPayloadLimit;
@@ -48,7 +42,7 @@ public final class ClientOptions {
     this.clock = b.clock;
   }
 
-  /** All defaults: contracts from the class path, {@code deadletter.} prefix, 1 MiB, depth 64, shutdown hook. */
+  /** All defaults: contracts from the class path, 1 MiB, depth 64, shutdown hook. */
   public static ClientOptions defaults() {
     return builder().build();
   }
@@ -61,19 +55,6 @@ public final class ClientOptions {
   /** The contract registry; resolved when the client is created. */
   public ContractRegistry contracts() {
     return contracts.get();
-  }
-
-  /**
-   * Prefix of dead-letter subjects as set here (or the default); the client uses the transport's own prefix instead
-   * when the transport has one (see the class comment).
-   */
-  public String deadLetterPrefix() {
-    return deadLetterPrefix;
-  }
-
-  /** Whether {@link Builder#deadLetterPrefix(String)} was called (the client then checks it against the transport). */
-  public boolean deadLetterPrefixSet() {
-    return deadLetterPrefixSet;
   }
 
   /** Largest payload published or read. */
@@ -109,8 +90,6 @@ public final class ClientOptions {
   /** Builds {@link ClientOptions}. Not thread-safe. */
   public static final class Builder {
     private Supplier<ContractRegistry> contracts = ContractRegistry::fromClasspath;
-    private String deadLetterPrefix = DEFAULT_DEAD_LETTER_PREFIX;
-    private boolean deadLetterPrefixSet;
     private int maxPayloadBytes = EventCodec.DEFAULT_MAX_PAYLOAD_BYTES;
     private int maxNestingDepth = EventCodec.DEFAULT_MAX_NESTING_DEPTH;
     private int deadLetterPayloadLimit = DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT;
@@ -124,21 +103,6 @@ public final class ClientOptions {
     public Builder contracts(ContractRegistry contracts) {
       Objects.requireNonNull(contracts, "contracts");
       this.contracts = () -> contracts;
-      return this;
-    }
-
-    /**
-     * Prefix of dead-letter subjects ({@code <prefix>.<subject>}). Default {@code deadletter}. Only for transports
-     * that do not own the prefix (NATS Streaming): with JetStream set {@code JetStreamOptions.deadLetterSubjectPrefix}
-     * instead; a value here that differs from the transport's fails {@link EventClient#create}.
-     */
-    public Builder deadLetterPrefix(String deadLetterPrefix) {
-      Objects.requireNonNull(deadLetterPrefix, "deadLetterPrefix");
-      if (deadLetterPrefix.isBlank() || deadLetterPrefix.endsWith(".")) {
-        throw new IllegalArgumentException("deadLetterPrefix must be non-blank and not end with '.'");
-      }
-      this.deadLetterPrefix = deadLetterPrefix;
-      this.deadLetterPrefixSet = true;
       return this;
     }
 

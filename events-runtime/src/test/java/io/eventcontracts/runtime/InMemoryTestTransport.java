@@ -34,6 +34,8 @@ final class InMemoryTestTransport implements Transport {
   private final Map<String, Durable> durables = new LinkedHashMap<>();
   private boolean closed;
   private Predicate<String> failPublishes = subject -> false;
+  /** The dead-letter prefix this transport owns (the client takes it from here); default {@code deadletter}. */
+  private String deadLetterPrefix = DEFAULT_DEAD_LETTER_PREFIX;
 
   private final class Durable {
     final SubscriptionRequest request;
@@ -109,6 +111,17 @@ final class InMemoryTestTransport implements Transport {
   @Override
   public String name() {
     return "in-memory-test";
+  }
+
+  /** Sets the dead-letter prefix, as a real transport's options do; call before creating the client. */
+  InMemoryTestTransport deadLetterPrefix(String prefix) {
+    this.deadLetterPrefix = prefix;
+    return this;
+  }
+
+  @Override
+  public String deadLetterPrefix() {
+    return deadLetterPrefix;
   }
 
   @Override

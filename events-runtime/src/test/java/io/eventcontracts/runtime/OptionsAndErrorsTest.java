@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventcontracts.runtime.spi.OutboundMessage;
 import io.eventcontracts.runtime.spi.SubscriptionRequest;
+import io.eventcontracts.runtime.spi.Transport;
 import io.eventcontracts.runtime.testevents.TicketCreatedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +36,6 @@ class OptionsAndErrorsTest {
   void clientOptionsDefaultsAreTheDocumentedOnes() {
     ClientOptions defaults = ClientOptions.defaults();
 
-    assertThat(defaults.deadLetterPrefix()).isEqualTo("deadletter");
     assertThat(defaults.maxPayloadBytes()).isEqualTo(1024 * 1024);
     assertThat(defaults.maxNestingDepth()).isEqualTo(64);
     assertThat(defaults.deadLetterPayloadLimit()).isEqualTo(256 * 1024);
@@ -49,10 +49,6 @@ class OptionsAndErrorsTest {
   void clientOptionsRefuseValuesOutOfRange() {
     ClientOptions.Builder builder = ClientOptions.builder();
 
-    assertThatThrownBy(() -> builder.deadLetterPrefix(" ")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("deadLetterPrefix must be non-blank and not end with '.'");
-    assertThatThrownBy(() -> builder.deadLetterPrefix("dlq.")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.deadLetterPrefix(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> builder.deadLetterPayloadLimit(-1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("deadLetterPayloadLimit must not be negative");
     assertThatThrownBy(() -> ClientOptions.builder().maxPayloadBytes(0).build())
@@ -73,13 +69,12 @@ class OptionsAndErrorsTest {
 
   @Test
   void clientOptionsReachTheClient() {
-    InMemoryTestTransport transport = new InMemoryTestTransport();
+    InMemoryTestTransport transport = new InMemoryTestTransport().deadLetterPrefix("dlq"); // the transport owns it
     Instant now = Instant.parse("2026-12-03T10:00:00Z");
     String payload = "{\"id\":\"t1\"}"; // invalid: required properties missing
     try (EventClient client = EventClient.create(transport, ClientOptions.builder()
         .contracts(EventClientPublishTest.CONTRACTS)
         .closeOnShutdown(false)
-        .deadLetterPrefix("dlq")
         .maxPayloadBytes(4096)
         .maxNestingDepth(8)
         .deadLetterPayloadLimit(payload.length())
@@ -108,6 +103,21 @@ class OptionsAndErrorsTest {
       assertThat(client.metrics().snapshot()).containsOnlyKeys(TICKET);
       assertThat(client.metrics().toString()).startsWith("[SubjectMetrics[subject=ticket:created, published=0");
     }
+  }
+
+  @Test
+  void deadLettersGoUnderTheTransportsPrefixOrTheDefaultWhenItHasNone() {
+    for (String owned : new String[] {"dlq", null}) {
+      InMemoryTestTransport transport = new InMemoryTestTransport().deadLetterPrefix(owned);
+      try (EventClient client = EventClient.create(transport, ClientOptions.builder()
+          .contracts(EventClientPublishTest.CONTRACTS).closeOnShutdown(false).build())) {
+        client.subscribe(TicketCreatedEvent.TYPE, ListenOptions.of("g"), (e, c) -> {});
+        transport.inject(TICKET, "{}");
+        String expected = (owned == null ? Transport.DEFAULT_DEAD_LETTER_PREFIX : owned) + "." + TICKET;
+        assertThat(transport.stored(expected)).as("dead letters on %s", expected).hasSize(1);
+      }
+    }
+    assertThat(Transport.DEFAULT_DEAD_LETTER_PREFIX).isEqualTo("deadletter");
   }
 
   // --- ListenOptions ---------------------------------------------------------------------------------------------

@@ -56,19 +56,10 @@ public final class DefaultEventClient implements EventClient {
   private final Thread shutdownHook;
   private final String deadLetterPrefix;
 
-  /** One owner for the dead-letter prefix: the transport when it has one, else the client options. */
-  private static String deadLetterPrefix(Transport transport, ClientOptions options) {
+  /** The transport owns the dead-letter prefix (one owner per fact); a transport answering null gets the default. */
+  private static String deadLetterPrefix(Transport transport) {
     String owned = transport.deadLetterPrefix();
-    if (owned == null) {
-      return options.deadLetterPrefix();
-    }
-    if (options.deadLetterPrefixSet() && !owned.equals(options.deadLetterPrefix())) {
-      throw new IllegalArgumentException("ClientOptions.deadLetterPrefix '" + options.deadLetterPrefix()
-          + "' differs from the " + transport.name() + " transport's dead-letter prefix '" + owned
-          + "': configure it once, on the transport (e.g. JetStreamOptions.deadLetterSubjectPrefix), and leave "
-          + "ClientOptions.deadLetterPrefix unset");
-    }
-    return owned;
+    return owned == null ? Transport.DEFAULT_DEAD_LETTER_PREFIX : owned;
   }
 
   /**
@@ -83,7 +74,7 @@ public final class DefaultEventClient implements EventClient {
     this.contracts = options.contracts();
     this.codec = EventCodec.create(options.maxPayloadBytes(), options.maxNestingDepth());
     this.errors = options.errorListener();
-    this.deadLetterPrefix = deadLetterPrefix(transport, options);
+    this.deadLetterPrefix = deadLetterPrefix(transport);
     if (options.closeOnShutdown()) {
       shutdownHook = new Thread(this::closeOnShutdown, "eventcontracts-shutdown-" + transport.name());
       Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -14,13 +14,16 @@ public interface Transport extends AutoCloseable {
   /** A short name for logs and errors, e.g. {@code jetstream} or {@code stan}. */
   String name();
 
+  /** Default prefix of dead-letter subjects: dead letters of {@code ticket:created} go to {@code deadletter.ticket:created}. */
+  String DEFAULT_DEAD_LETTER_PREFIX = "deadletter";
+
   /**
-   * The prefix of dead-letter subjects ({@code <prefix>.<subject>}, without the trailing {@code .}) when this
-   * transport owns it (stores dead letters in a place of its own, e.g. a JetStream dead-letter stream); {@code null}
-   * when any prefix will do. The client then uses this one, so the prefix is configured once.
+   * The prefix of dead-letter subjects ({@code <prefix>.<subject>}, without the trailing {@code .}). The transport
+   * is its one owner (e.g. JetStream's dead-letter stream stores {@code <prefix>.>}): the client publishes dead
+   * letters under it and has no setting of its own. Default {@value #DEFAULT_DEAD_LETTER_PREFIX}.
    */
   default String deadLetterPrefix() {
-    return null;
+    return DEFAULT_DEAD_LETTER_PREFIX;
   }
 
   /**

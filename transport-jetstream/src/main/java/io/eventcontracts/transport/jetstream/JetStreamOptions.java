@@ -29,7 +29,8 @@ public final class JetStreamOptions {
   /** {@value} — the stream that stores dead letters. */
   public static final String DEFAULT_DEAD_LETTER_STREAM = "EVENTCONTRACTS_DEADLETTER";
   /** {@value} — the runtime publishes dead letters to {@code deadletter.<original subject>}. */
-  public static final String DEFAULT_DEAD_LETTER_PREFIX = "deadletter.";
+  public static final String DEFAULT_DEAD_LETTER_PREFIX =
+      io.eventcontracts.runtime.spi.Transport.DEFAULT_DEAD_LETTER_PREFIX + ".";
   /** {@value} — prefix of the random connection name. */
   public static final String DEFAULT_SERVICE_NAME = "eventcontracts";
   /** 5 s, as the seed's publisher would wait for its ack. */

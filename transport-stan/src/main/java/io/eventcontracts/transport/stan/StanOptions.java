@@ -34,6 +34,9 @@ public final class StanOptions {
   public static final int DEFAULT_MAX_PINGS_OUT = 3;
   public static final int DEFAULT_MAX_PUB_ACKS_IN_FLIGHT = 16_384;
   public static final String DEFAULT_DISCOVER_PREFIX = "_STAN.discover";
+  /** Default prefix of dead-letter subjects, the runtime's default: {@code deadletter.<subject>}. */
+  public static final String DEFAULT_DEAD_LETTER_PREFIX =
+      io.eventcontracts.runtime.spi.Transport.DEFAULT_DEAD_LETTER_PREFIX;
 
   private final String clusterId;
   private final String clientId;
@@ -52,6 +55,7 @@ public final class StanOptions {
   private final int maxPingsOut;
   private final int maxPubAcksInFlight;
   private final String discoverPrefix;
+  private final String deadLetterPrefix;
 
   private StanOptions(Builder b) {
     this.clusterId = b.clusterId;
@@ -71,6 +75,7 @@ public final class StanOptions {
     this.maxPingsOut = b.maxPingsOut;
     this.maxPubAcksInFlight = b.maxPubAcksInFlight;
     this.discoverPrefix = b.discoverPrefix;
+    this.deadLetterPrefix = b.deadLetterPrefix;
   }
 
   public static Builder builder() {
@@ -138,6 +143,15 @@ public final class StanOptions {
     return discoverPrefix;
   }
 
+  /**
+   * Prefix of dead-letter subjects ({@code <prefix>.<subject>}, no trailing dot); the one place it is configured
+   * for this transport (the {@code EventClient} takes it from the transport). Default
+   * {@value #DEFAULT_DEAD_LETTER_PREFIX}.
+   */
+  public String deadLetterPrefix() {
+    return deadLetterPrefix;
+  }
+
   /** The jnats options for the NATS connection the transport opens itself (unused with {@link #connection()}). */
   /**
    * The jnats connection options these settings make (servers, credentials, TLS, then {@code natsOptions}); the
@@ -195,6 +209,7 @@ public final class StanOptions {
     private int maxPingsOut = DEFAULT_MAX_PINGS_OUT;
     private int maxPubAcksInFlight = DEFAULT_MAX_PUB_ACKS_IN_FLIGHT;
     private String discoverPrefix = DEFAULT_DISCOVER_PREFIX;
+    private String deadLetterPrefix = DEFAULT_DEAD_LETTER_PREFIX;
 
     private Builder() {}
 
@@ -316,6 +331,19 @@ public final class StanOptions {
     /** Discovery subject prefix; the client sends its ConnectRequest to {@code <prefix>.<clusterId>}. */
     public Builder discoverPrefix(String discoverPrefix) {
       this.discoverPrefix = requireText(discoverPrefix, "discoverPrefix");
+      return this;
+    }
+
+    /**
+     * Prefix of dead-letter subjects: dead letters of {@code ticket:created} go to
+     * {@code <prefix>.ticket:created}. Non-blank, without a trailing dot. Default {@value #DEFAULT_DEAD_LETTER_PREFIX}.
+     */
+    public Builder deadLetterPrefix(String deadLetterPrefix) {
+      requireText(deadLetterPrefix, "deadLetterPrefix");
+      if (deadLetterPrefix.endsWith(".")) {
+        throw new IllegalArgumentException("deadLetterPrefix must not end with '.', was " + deadLetterPrefix);
+      }
+      this.deadLetterPrefix = deadLetterPrefix;
       return this;
     }
 

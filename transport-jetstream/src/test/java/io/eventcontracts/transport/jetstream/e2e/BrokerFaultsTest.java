@@ -7,7 +7,6 @@ import io.eventcontracts.runtime.ClientOptions;
 import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.PublishAck;
-import io.eventcontracts.testing.NatsServerRunner;
 import io.eventcontracts.ticketing.EventTypes;
 import io.eventcontracts.ticketing.TicketCreatedEvent;
 import io.eventcontracts.transport.jetstream.JetStreamOptions;
@@ -21,9 +20,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker misbehaves: killed with SIGKILL mid-publish, its dead-letter stream deleted. Real nats-server. */
 class BrokerFaultsTest {
@@ -34,32 +32,19 @@ class BrokerFaultsTest {
    */
   static final int CYCLES = 50;
 
-  private NatsServerRunner server;
-  private EventClient client;
-
-  @BeforeEach
-  void start() {
-    server = NatsServerRunner.start();
-    client = EventClient.create(JetStreamTransport.connect(JetStreamOptions.builder()
-        .servers(server.url()).serviceName("faults").subjects(List.of("ticket:created"))
-        .publishTimeout(Duration.ofSeconds(2)).drainTimeout(Duration.ofSeconds(2)).build()),
-        ClientOptions.builder().closeOnShutdown(false).build());
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final JetStreamClientFixture nats = JetStreamClientFixture.forService("faults")
+      .publishTimeout(Duration.ofSeconds(2)).drainTimeout(Duration.ofSeconds(2));
 
   @Test
   void killMinus9DuringAsyncPublishesLosesNoAcknowledgedEventAndTheClientResumes() throws Exception {
     List<CompletableFuture<PublishAck>> sent = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
       if (i == 2000) {
-        server.kill(); // SIGKILL: file store as far as it was synced
+        nats.server().kill(); // SIGKILL: file store as far as it was synced
       }
-      sent.add(client.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("t" + i, 0L, "c", new BigDecimal("1.0"), "u")));
+      sent.add(nats.client().publish(EventTypes.TICKET_CREATED,
+          new TicketCreatedEvent("t" + i, 0L, "c", new BigDecimal("1.0"), "u")));
     }
     long acked = 0;
     for (CompletableFuture<PublishAck> f : sent) {
@@ -70,7 +55,7 @@ class BrokerFaultsTest {
         // not acknowledged: the caller knows it was not stored
       }
     }
-    server.startAgain(); // same port and store
+    nats.server().startAgain(); // same port and store
     PublishAck after = publishWhenReconnected();
 
     assertThat(acked).isGreaterThan(0);
@@ -80,18 +65,18 @@ class BrokerFaultsTest {
   @Test
   void aDeletedDeadLetterStreamLosesNothingAndDoesNotSpin() throws Exception {
     AtomicInteger handled = new AtomicInteger();
-    client.subscribe(EventTypes.TICKET_CREATED, ListenOptions.builder("dl-gone").ackWait(Duration.ofMillis(500))
+    nats.client().subscribe(EventTypes.TICKET_CREATED, ListenOptions.builder("dl-gone").ackWait(Duration.ofMillis(500))
         .build(), (event, ctx) -> {
           handled.incrementAndGet();
           ctx.ack();
         });
-    try (Connection c = Nats.connect(server.url())) {
+    try (Connection c = Nats.connect(nats.server().url())) {
       c.jetStreamManagement().deleteStream("EVENTCONTRACTS_DEADLETTER");
       c.publish("ticket:created", "{\"id\":\"broken\"}".getBytes(StandardCharsets.UTF_8));
       c.flush(Duration.ofSeconds(2));
       Thread.sleep(2000); // four ack waits
 
-      long received = client.metrics().forSubject("ticket:created").received();
+      long received = nats.client().metrics().forSubject("ticket:created").received();
       assertThat(received).as("redelivered once per ack wait, no spin").isBetween(1L, 8L);
       assertThat(handled.get()).isZero();
       // never acked without a stored dead letter: either the transport re-created the stream and stored it, or
@@ -112,7 +97,7 @@ class BrokerFaultsTest {
 
   @Test
   void clientOpenCloseCyclesLeaveNoThreadsBehind() throws Exception {
-    JetStreamOptions options = JetStreamOptions.builder().servers(server.url()).serviceName("cycles")
+    JetStreamOptions options = JetStreamOptions.builder().servers(nats.server().url()).serviceName("cycles")
         .subjects(List.of("ticket:created")).drainTimeout(Duration.ofMillis(500)).build();
     Runnable cycle = () -> {
       try (EventClient c = EventClient.create(JetStreamTransport.connect(options),
@@ -152,7 +137,8 @@ class BrokerFaultsTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       try {
-        return client.publish(EventTypes.TICKET_CREATED, new TicketCreatedEvent("after", 0L, "c", new BigDecimal("1.0"), "u"))
+        return nats.client().publish(EventTypes.TICKET_CREATED,
+          new TicketCreatedEvent("after", 0L, "c", new BigDecimal("1.0"), "u"))
             .get(5, TimeUnit.SECONDS);
       } catch (java.util.concurrent.ExecutionException notYet) {
         if (System.nanoTime() > deadline) {

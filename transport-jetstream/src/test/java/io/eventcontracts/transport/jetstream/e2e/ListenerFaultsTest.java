@@ -3,17 +3,13 @@ package io.eventcontracts.transport.jetstream.e2e;
 import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventcontracts.runtime.ClientOptions;
 import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventType;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.SubjectMetrics;
 import io.eventcontracts.runtime.Subscription;
-import io.eventcontracts.testing.NatsServerRunner;
 import io.eventcontracts.ticketing.EventTypes;
 import io.eventcontracts.ticketing.TicketCreatedEvent;
-import io.eventcontracts.transport.jetstream.JetStreamOptions;
-import io.eventcontracts.transport.jetstream.JetStreamTransport;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.MessageInfo;
@@ -23,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Listener faults against a real nats-server: handlers slower than the ack wait, handlers that never ack, close
@@ -37,58 +31,30 @@ import org.junit.jupiter.api.Test;
 class ListenerFaultsTest {
 
   static final EventType<TicketCreatedEvent> TICKET = EventTypes.TICKET_CREATED;
-  static final String DEAD_LETTER_STREAM = "EVENTCONTRACTS_DEADLETTER";
 
-  private NatsServerRunner server;
-  private JetStreamTransport transport;
-  private EventClient client;
-
-  @BeforeEach
-  void start() {
-    server = NatsServerRunner.start();
-    transport = JetStreamTransport.connect(JetStreamOptions.builder()
-        .servers(server.url())
-        .serviceName("faults")
-        .subjects(List.of("ticket:created"))
-        .drainTimeout(Duration.ofSeconds(3))
-        .build());
-    client = EventClient.create(transport, ClientOptions.builder().closeOnShutdown(false).build());
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final JetStreamClientFixture nats = JetStreamClientFixture.forService("faults").drainTimeout(Duration.ofSeconds(3));
 
   private void publish(int count) {
     for (int i = 1; i <= count; i++) {
-      client.publish(TICKET, new TicketCreatedEvent("t" + i, 0L, "concert", new BigDecimal("20.0"), "u1")).join();
+      nats.client().publish(TICKET, new TicketCreatedEvent("t" + i, 0L, "concert", new BigDecimal("20.0"), "u1"))
+          .join();
     }
   }
 
   private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
+    JetStreamClientFixture.await(what, seconds, condition);
   }
 
   private long deadLetters() {
-    try (Connection c = Nats.connect(server.url())) {
-      return c.jetStreamManagement().getStreamInfo(DEAD_LETTER_STREAM).getStreamState().getMsgCount();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return nats.deadLetters();
   }
 
   @Test
   void aHandlerSlowerThanTheAckWaitGetsEveryMessageExactlyOnce() throws Exception {
     Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     List<String> acked = new CopyOnWriteArrayList<>();
+    EventClient client = nats.client();
     client.subscribe(TICKET, ListenOptions.builder("slow").ackWait(Duration.ofSeconds(1)).build(), (event, ctx) -> {
       calls.computeIfAbsent(event.getId(), id -> new AtomicInteger()).incrementAndGet();
       sleep(1300); // past the ack wait: the server redelivers this one while we work on it
@@ -109,6 +75,7 @@ class ListenerFaultsTest {
   void inProgressKeepsALongHandlersMessageFromBeingRedelivered() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     List<Long> deliveries = new CopyOnWriteArrayList<>();
+    EventClient client = nats.client();
     client.subscribe(TICKET, ListenOptions.builder("long").ackWait(Duration.ofMillis(700)).build(), (event, ctx) -> {
       calls.incrementAndGet();
       deliveries.add(ctx.deliveryCount());
@@ -120,18 +87,18 @@ class ListenerFaultsTest {
     });
 
     publish(1);
-    await("ack", 10, () -> client.metrics().forSubject("ticket:created").acked() == 1);
+    await("ack", 10, () -> nats.client().metrics().forSubject("ticket:created").acked() == 1);
     Thread.sleep(1000);
 
     assertThat(calls.get()).isEqualTo(1);
     assertThat(deliveries).containsExactly(1L);
-    assertThat(client.metrics().forSubject("ticket:created").redelivered()).isZero();
+    assertThat(nats.client().metrics().forSubject("ticket:created").redelivered()).isZero();
   }
 
   @Test
   void maxDeliverHoldsWhenTheHandlerNeverAcksNorThrows() throws Exception {
     List<Long> deliveries = new CopyOnWriteArrayList<>();
-    client.subscribe(TICKET, ListenOptions.builder("forgetful").ackWait(Duration.ofMillis(500)).maxDeliver(2)
+    nats.client().subscribe(TICKET, ListenOptions.builder("forgetful").ackWait(Duration.ofMillis(500)).maxDeliver(2)
         .build(), (event, ctx) -> deliveries.add(ctx.deliveryCount()));
 
     publish(1);
@@ -139,12 +106,13 @@ class ListenerFaultsTest {
     Thread.sleep(800); // acked after dead-lettering: no further delivery
 
     assertThat(deliveries).containsExactly(1L, 2L);
-    try (Connection c = Nats.connect(server.url())) {
-      MessageInfo dead = c.jetStreamManagement().getLastMessage(DEAD_LETTER_STREAM, "deadletter.ticket:created");
+    try (Connection c = Nats.connect(nats.server().url())) {
+      MessageInfo dead = c.jetStreamManagement().getLastMessage(JetStreamClientFixture.DEAD_LETTER_STREAM,
+          "deadletter.ticket:created");
       assertThat(new String(dead.getData(), StandardCharsets.UTF_8)).contains("\"reason\":\"MAX_DELIVER_EXCEEDED\"")
           .contains("\"deliveryCount\":3");
     }
-    SubjectMetrics m = client.metrics().forSubject("ticket:created");
+    SubjectMetrics m = nats.client().metrics().forSubject("ticket:created");
     assertThat(m.deadLettered()).isEqualTo(1);
     assertThat(m.invalid()).isZero();
   }
@@ -153,7 +121,7 @@ class ListenerFaultsTest {
   void closeHandsPrefetchedMessagesBackAtOnce() throws Exception {
     ListenOptions options = ListenOptions.builder("group").ackWait(Duration.ofSeconds(30)).build();
     List<String> first = new CopyOnWriteArrayList<>();
-    Subscription a = client.subscribe(TICKET, options, (event, ctx) -> {
+    Subscription a = nats.client().subscribe(TICKET, options, (event, ctx) -> {
       first.add(event.getId());
       sleep(300);
       ctx.ack();
@@ -163,7 +131,7 @@ class ListenerFaultsTest {
 
     a.close(); // waits for the message in hand; naks the prefetched rest
     List<String> second = new CopyOnWriteArrayList<>();
-    client.subscribe(TICKET, options, (event, ctx) -> {
+    nats.client().subscribe(TICKET, options, (event, ctx) -> {
       second.add(event.getId());
       ctx.ack();
     });
@@ -179,7 +147,7 @@ class ListenerFaultsTest {
   void aHandlerClosingItsOwnSubscriptionDoesNotWaitForItself() throws Exception {
     Subscription[] self = new Subscription[1];
     List<Long> closeMillis = new CopyOnWriteArrayList<>();
-    self[0] = client.subscribe(TICKET, ListenOptions.of("self-closing"), (event, ctx) -> {
+    self[0] = nats.client().subscribe(TICKET, ListenOptions.of("self-closing"), (event, ctx) -> {
       ctx.ack();
       long start = System.nanoTime();
       self[0].close();
@@ -196,8 +164,8 @@ class ListenerFaultsTest {
   @Test
   void aRedeliveredInvalidMessageIsDeadLetteredAndCountedOnce() throws Exception {
     ListenOptions options = ListenOptions.of("again");
-    Subscription s = client.subscribe(TICKET, options, (event, ctx) -> ctx.ack());
-    try (Connection seed = Nats.connect(server.url())) {
+    Subscription s = nats.client().subscribe(TICKET, options, (event, ctx) -> ctx.ack());
+    try (Connection seed = Nats.connect(nats.server().url())) {
       seed.publish("ticket:created", "{\"id\":\"bad\"}".getBytes(StandardCharsets.UTF_8));
       seed.flush(Duration.ofSeconds(2));
     }
@@ -205,12 +173,12 @@ class ListenerFaultsTest {
     // the durable starts over (deleted and created again): the same message arrives again, its dead letter is a
     // duplicate the server discards, and no counter moves a second time
     s.unsubscribe();
-    client.subscribe(TICKET, options, (event, ctx) -> ctx.ack());
-    await("second delivery acked", 10, () -> client.metrics().forSubject("ticket:created").acked() == 2);
+    nats.client().subscribe(TICKET, options, (event, ctx) -> ctx.ack());
+    await("second delivery acked", 10, () -> nats.client().metrics().forSubject("ticket:created").acked() == 2);
     Thread.sleep(300);
 
     assertThat(deadLetters()).isEqualTo(1);
-    SubjectMetrics m = client.metrics().forSubject("ticket:created");
+    SubjectMetrics m = nats.client().metrics().forSubject("ticket:created");
     assertThat(m.received()).isEqualTo(2);
     assertThat(m.deadLettered()).isEqualTo(1);
     assertThat(m.invalid()).isEqualTo(1);

@@ -170,6 +170,11 @@ public final class StanTransportImpl implements StanTransport {
   }
 
   @Override
+  public String deadLetterPrefix() {
+    return options.deadLetterPrefix();
+  }
+
+  @Override
   public StanOptions options() {
     return options;
   }
