@@ -1,0 +1,181 @@
+// Contract validation on ajv, configured to give the Java runtime's verdict on every payload; see docs/typescript.md.
+// Copied verbatim into every generated package by eventcontracts' generate-typescript goal: do not edit.
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import {
+  DEFAULT_LIMITS, ReadingLimits, UnparseablePayload, Violation, isDate, isDateTime, isMultipleOf, isUuid,
+  numberViolations, readPayload,
+} from './reading';
+
+/** A bundled contract, as the generated contracts.ts lists them. */
+export interface ContractDescriptor {
+  /** The contract's $id (or bundle location), what the Java runtime keys contracts by. */
+  readonly id: string;
+  /** The NATS subject of an event contract; absent for shared types. */
+  readonly subject?: string;
+  readonly version: number;
+  /** The $schema URI of the draft the contract is validated with. */
+  readonly dialect: string;
+  /** The contract file exactly as bundled. */
+  readonly schema: Record<string, unknown>;
+}
+
+/** Result of reading and validating payload bytes. */
+export interface PayloadVerdict {
+  /** The parsed payload (undefined when unparseable). */
+  value?: unknown;
+  /** True when the bytes are no payload at all (Java: UNPARSEABLE_PAYLOAD), else a contract verdict. */
+  unparseable: boolean;
+  /** Every violation, sorted by pointer; empty when the payload is valid. */
+  violations: Violation[];
+}
+
+/** Thrown for a subject no bundled contract describes (Java: UNKNOWN_SUBJECT). */
+export class UnknownSubject extends Error {
+  constructor(readonly subject: string) {
+    super(`no bundled contract for subject '${subject}'; regenerate the package from the contracts that define it`);
+    this.name = 'UnknownSubject';
+  }
+}
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+const DRAFT_2019_09 = 'https://json-schema.org/draft/2019-09/schema';
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
+const DRAFT_06 = 'http://json-schema.org/draft-06/schema';
+const DRAFT_04 = 'http://json-schema.org/draft-04/schema';
+
+function normalizeDialect(uri: string): string {
+  return uri.replace(/#$/, '');
+}
+
+function newAjv(dialect: string): Ajv {
+  const options = { allErrors: true, strict: false, validateFormats: true, unicodeRegExp: true } as const;
+  let ajv: Ajv;
+  switch (normalizeDialect(dialect)) {
+    case DRAFT_2020_12: ajv = new Ajv2020(options); break;
+    case DRAFT_2019_09: ajv = new Ajv2019(options); break;
+    case DRAFT_07: ajv = new Ajv(options); break;
+    case DRAFT_06:
+      ajv = new Ajv(options);
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
+      break;
+    case DRAFT_04: ajv = new AjvDraft04(options) as unknown as Ajv; break;
+    default: throw new Error(`unsupported JSON Schema dialect ${dialect}`);
+  }
+  addFormats(ajv);
+  // The formats whose reading both runtimes pin (reading.ts); they replace ajv-formats' looser ones.
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+  ajv.addFormat('date', { type: 'string', validate: isDate });
+  ajv.addFormat('uuid', { type: 'string', validate: isUuid });
+  // multipleOf on exact decimals (ajv's own divides binary doubles: 19.99 would not be a multiple of 0.01)
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword({
+    keyword: 'multipleOf',
+    type: 'number',
+    schemaType: 'number',
+    errors: false,
+    validate: (divisor: number, value: number) => isMultipleOf(value, divisor),
+  });
+  return ajv;
+}
+
+function toViolation(error: ErrorObject): Violation {
+  let pointer = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required' && typeof params.missingProperty === 'string') {
+    pointer += '/' + escape(params.missingProperty);
+  } else if ((error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties')
+      && typeof (params.additionalProperty ?? params.unevaluatedProperty) === 'string') {
+    pointer += '/' + escape(String(params.additionalProperty ?? params.unevaluatedProperty));
+  }
+  return { pointer, message: error.message ?? error.keyword, keyword: error.keyword };
+}
+
+function escape(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function sortViolations(violations: Violation[]): Violation[] {
+  return violations.sort((a, b) => a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1
+    : a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+/**
+ * Validates payloads against bundled contracts, each with its own draft. Compiles every contract once, at
+ * construction, so a broken contract fails at start-up, not at the first message. Thread-safe (no state per call).
+ */
+export class ContractValidator {
+  private readonly bySubject = new Map<string, ContractDescriptor>();
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(contracts: readonly ContractDescriptor[], readonly limits: ReadingLimits = DEFAULT_LIMITS) {
+    const instances = new Map<string, Ajv>();
+    for (const c of contracts) {
+      const dialect = normalizeDialect(c.dialect);
+      let ajv = instances.get(dialect);
+      if (!ajv) {
+        ajv = newAjv(dialect);
+        instances.set(dialect, ajv);
+      }
+      ajv.addSchema(c.schema, c.id);
+    }
+    for (const c of contracts) {
+      const fn = instances.get(normalizeDialect(c.dialect))!.getSchema(c.id);
+      if (!fn) throw new Error(`contract ${c.id} did not compile`);
+      this.compiled.set(c.id, fn);
+      if (c.subject !== undefined) this.bySubject.set(c.subject, c);
+    }
+  }
+
+  /** The contract of a subject, or undefined. */
+  contractFor(subject: string): ContractDescriptor | undefined {
+    return this.bySubject.get(subject);
+  }
+
+  /** Subjects with a contract. */
+  subjects(): string[] {
+    return [...this.bySubject.keys()].sort();
+  }
+
+  /**
+   * Validates a payload value. The value is checked as the bytes JSON.stringify would send: what a Node publisher
+   * sends is exactly what was validated (a NaN, for one, is sent as null and judged as null).
+   *
+   * @throws UnknownSubject when no contract describes the subject
+   */
+  validate(subject: string, data: unknown): Violation[] {
+    const text = JSON.stringify(data);
+    if (text === undefined) {
+      return [{ pointer: '', message: 'value has no JSON form', keyword: 'type' }];
+    }
+    return this.validateBytes(subject, Buffer.from(text, 'utf8')).violations;
+  }
+
+  /**
+   * Reads and validates payload bytes exactly as the Java runtime's receive path does: the reading of reading.ts
+   * (limits, strict UTF-8, the number rule), then the contract.
+   *
+   * @throws UnknownSubject when no contract describes the subject
+   */
+  validateBytes(subject: string, bytes: Uint8Array): PayloadVerdict {
+    const contract = this.bySubject.get(subject);
+    if (!contract) throw new UnknownSubject(subject);
+    let read: { value: unknown; text: string };
+    try {
+      read = readPayload(bytes, this.limits);
+    } catch (e) {
+      if (e instanceof UnparseablePayload) return { unparseable: true, violations: [e.violation] };
+      throw e;
+    }
+    const violations = numberViolations(read.text);
+    const fn = this.compiled.get(contract.id)!;
+    if (!fn(read.value)) {
+      for (const error of fn.errors ?? []) violations.push(toViolation(error));
+    }
+    return { value: read.value, unparseable: false, violations: sortViolations(violations) };
+  }
+}
