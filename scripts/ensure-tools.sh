@@ -22,6 +22,10 @@ if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; t
 if ! $demo_only; then
   if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+  # issue 7: the cross-language tests compile the generated TypeScript package and run it in Node (Node >= 18;
+  # the npm toolchain itself is installed by the build with `npm ci` from generated-events/src/test/node)
+  if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+  if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=$(need_root "${missing[*]}")

@@ -287,8 +287,7 @@ public final class TypeScriptGenerator {
       }
       out.append("    version: ").append(c.version()).append(",\n")
           .append("    dialect: ").append(json(dialect.uri())).append(",\n")
-          .append("    schema: ")
-          .append(new String(c.document().content(), StandardCharsets.UTF_8).strip().replace("\n", "\n    "))
+          .append("    schemaText: ").append(json(new String(c.document().content(), StandardCharsets.UTF_8)))
           .append(",\n  },\n");
     }
     out.append("];\n\n")

@@ -211,16 +211,101 @@ export function sameDecimal(a: Decimal, b: Decimal): boolean {
   return a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
 }
 
-/** Exact decimal multipleOf: value / divisor is an integer (both read as their shortest decimals). */
-export function isMultipleOf(value: number, divisor: number): boolean {
+/** Compares two exact decimals (-1, 0, 1), whatever their exponents. */
+export function compareDecimal(a: Decimal, b: Decimal): number {
+  const sa = a.digits === '' ? 0 : a.negative ? -1 : 1;
+  const sb = b.digits === '' ? 0 : b.negative ? -1 : 1;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa === 0) return 0;
+  const ma = a.digits.length + a.exponent;
+  const mb = b.digits.length + b.exponent;
+  let c: number;
+  if (ma !== mb) {
+    c = ma < mb ? -1 : 1;
+  } else {
+    const n = Math.max(a.digits.length, b.digits.length);
+    const da = a.digits.padEnd(n, '0');
+    const db = b.digits.padEnd(n, '0');
+    c = da < db ? -1 : da > db ? 1 : 0;
+  }
+  return sa * c;
+}
+
+/** Exact decimal multipleOf: value / divisor is an integer (the value read as its shortest decimal). */
+export function isMultipleOf(value: number, divisor: Decimal): boolean {
   const v = parseDecimal(String(value));
-  const d = parseDecimal(String(divisor));
-  if (d.digits === '') return false;
+  if (divisor.digits === '') return false;
   if (v.digits === '') return true;
-  const exp = Math.min(v.exponent, d.exponent);
+  if (v.exponent < divisor.exponent - 400) return false;
+  const exp = Math.min(v.exponent, divisor.exponent);
   const x = BigInt(v.digits) * 10n ** BigInt(v.exponent - exp);
-  const y = BigInt(d.digits) * 10n ** BigInt(d.exponent - exp);
+  const y = BigInt(divisor.digits) * 10n ** BigInt(divisor.exponent - exp);
   return x % y === 0n;
+}
+
+/**
+ * Parses JSON text (a contract) like JSON.parse, and remembers the exact source text of every number that is the
+ * value of an object property, so the validator compares payload numbers with contract bounds as exact decimals
+ * (9223372036854775807 is not 2^63 for a maximum).
+ */
+export function parseWithExactNumbers(text: string): { value: unknown; exact: WeakMap<object, Map<string, string>> } {
+  const exact = new WeakMap<object, Map<string, string>>();
+  let i = 0;
+  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const value = (): unknown => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      const obj: Record<string, unknown> = {};
+      ws();
+      if (text[i] === '}') { i++; return obj; }
+      for (;;) {
+        ws();
+        const key = str();
+        ws();
+        i++; // ':'
+        ws();
+        const start = i;
+        const v = value();
+        if (typeof v === 'number') {
+          let m = exact.get(obj);
+          if (!m) { m = new Map(); exact.set(obj, m); }
+          m.set(key, text.slice(start, i).trim());
+        }
+        Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        ws();
+        if (text[i++] === '}') return obj;
+      }
+    }
+    if (ch === '[') {
+      i++;
+      const arr: unknown[] = [];
+      ws();
+      if (text[i] === ']') { i++; return arr; }
+      for (;;) {
+        arr.push(value());
+        ws();
+        if (text[i++] === ']') return arr;
+      }
+    }
+    if (ch === '"') return str();
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 1100));
+    if (!m) throw new SyntaxError(`invalid JSON at ${i}`);
+    i += m[0].length;
+    return JSON.parse(m[0]);
+  };
+  const str = (): string => {
+    const start = i;
+    for (i++; text[i] !== '"'; i++) {
+      if (text[i] === '\\') i++;
+    }
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  JSON.parse(text); // syntax check with the engine's own parser first
+  const result = value();
+  return { value: result, exact };
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;

@@ -6,8 +6,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import {
-  DEFAULT_LIMITS, ReadingLimits, UnparseablePayload, Violation, isDate, isDateTime, isMultipleOf, isUuid,
-  numberViolations, readPayload,
+  DEFAULT_LIMITS, ReadingLimits, UnparseablePayload, Violation, compareDecimal, isDate, isDateTime, isMultipleOf,
+  isUuid, numberViolations, parseDecimal, parseWithExactNumbers, readPayload,
 } from './reading';
 
 /** A bundled contract, as the generated contracts.ts lists them. */
@@ -19,8 +19,8 @@ export interface ContractDescriptor {
   readonly version: number;
   /** The $schema URI of the draft the contract is validated with. */
   readonly dialect: string;
-  /** The contract file exactly as bundled. */
-  readonly schema: Record<string, unknown>;
+  /** The contract file exactly as bundled (text: its numbers are read exactly, see parseWithExactNumbers). */
+  readonly schemaText: string;
 }
 
 /** Result of reading and validating payload bytes. */
@@ -51,7 +51,17 @@ function normalizeDialect(uri: string): string {
   return uri.replace(/#$/, '');
 }
 
-function newAjv(dialect: string): Ajv {
+/** The exact source text of a number keyword of a schema object, when the schema was read by this validator. */
+type ExactText = (schema: object, keyword: string) => string | undefined;
+
+const BOUNDS: Record<string, (c: number) => boolean> = {
+  minimum: (c) => c >= 0,
+  maximum: (c) => c <= 0,
+  exclusiveMinimum: (c) => c > 0,
+  exclusiveMaximum: (c) => c < 0,
+};
+
+function newAjv(dialect: string, exactText: ExactText): Ajv {
   const options = { allErrors: true, strict: false, validateFormats: true, unicodeRegExp: true } as const;
   let ajv: Ajv;
   switch (normalizeDialect(dialect)) {
@@ -71,15 +81,27 @@ function newAjv(dialect: string): Ajv {
   ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
   ajv.addFormat('date', { type: 'string', validate: isDate });
   ajv.addFormat('uuid', { type: 'string', validate: isUuid });
-  // multipleOf on exact decimals (ajv's own divides binary doubles: 19.99 would not be a multiple of 0.01)
-  ajv.removeKeyword('multipleOf');
-  ajv.addKeyword({
-    keyword: 'multipleOf',
-    type: 'number',
-    schemaType: 'number',
-    errors: false,
-    validate: (divisor: number, value: number) => isMultipleOf(value, divisor),
-  });
+  // Number keywords on exact decimals, as the Java runtime compares BigDecimals: ajv's own divide and compare binary
+  // doubles (19.99 would not be a multiple of 0.01; 9223372036854776000 would pass maximum 9223372036854775807).
+  const numberKeyword = (keyword: string, test: (value: number, bound: ReturnType<typeof parseDecimal>) => boolean) => {
+    ajv.removeKeyword(keyword);
+    ajv.addKeyword({
+      keyword,
+      type: 'number',
+      schemaType: 'number',
+      errors: false,
+      compile: (bound: number, parent: object) => {
+        const exact = parseDecimal(exactText(parent, keyword) ?? String(bound));
+        return (value: number) => Number.isFinite(value) && test(value, exact);
+      },
+    });
+  };
+  numberKeyword('multipleOf', (value, divisor) => isMultipleOf(value, divisor));
+  if (normalizeDialect(dialect) !== DRAFT_04) { // draft-04's boolean exclusiveMaximum stays ajv's own
+    for (const [keyword, holds] of Object.entries(BOUNDS)) {
+      numberKeyword(keyword, (value, bound) => holds(compareDecimal(parseDecimal(String(value)), bound)));
+    }
+  }
   return ajv;
 }
 
@@ -114,14 +136,24 @@ export class ContractValidator {
 
   constructor(contracts: readonly ContractDescriptor[], readonly limits: ReadingLimits = DEFAULT_LIMITS) {
     const instances = new Map<string, Ajv>();
+    const exactNumbers: WeakMap<object, Map<string, string>>[] = [];
+    const exactText: ExactText = (schema, keyword) => {
+      for (const map of exactNumbers) {
+        const text = map.get(schema)?.get(keyword);
+        if (text !== undefined) return text;
+      }
+      return undefined;
+    };
     for (const c of contracts) {
       const dialect = normalizeDialect(c.dialect);
       let ajv = instances.get(dialect);
       if (!ajv) {
-        ajv = newAjv(dialect);
+        ajv = newAjv(dialect, exactText);
         instances.set(dialect, ajv);
       }
-      ajv.addSchema(c.schema, c.id);
+      const parsed = parseWithExactNumbers(c.schemaText);
+      exactNumbers.push(parsed.exact);
+      ajv.addSchema(parsed.value as Record<string, unknown>, c.id);
     }
     for (const c of contracts) {
       const fn = instances.get(normalizeDialect(c.dialect))!.getSchema(c.id);
