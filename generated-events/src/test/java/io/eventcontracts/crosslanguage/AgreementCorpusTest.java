@@ -6,6 +6,7 @@ import io.eventcontracts.runtime.ContractRegistry;
 import io.eventcontracts.runtime.EventCodec;
 import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.Violation;
+import io.eventcontracts.testing.NodeToolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class AgreementCorpusTest {
   void theTypeScriptValidatorGivesTheDocumentedVerdictOnEverySample() {
     NodeHarness.get();
     Path log = NodeHarness.MODULE.resolve("target/cross-language/corpus-verdicts.jsonl");
-    String out = NodeHarness.run(NodeHarness.MODULE, log, 120, "node",
+    String out = NodeToolchain.run(NodeHarness.MODULE, log, 120, java.util.Map.of(), "node",
         NodeHarness.SCRIPTS.resolve("corpus-runner.js").toString(), CORPUS.toString(),
         NodeHarness.TICKETING.toString(), NodeHarness.LEDGER.toString());
     Map<String, JsonNode> verdicts = new LinkedHashMap<>();
