@@ -46,7 +46,7 @@ public final class TypeScriptGenerator {
       "ajv", "^8.20.0", "ajv-draft-04", "^1.0.0", "ajv-formats", "^3.0.1", "nats", "^2.29.3");
   /** The hand-written runtime sources copied into every package. */
   public static final List<String> RUNTIME_FILES =
-      List.of("reading.ts", "validate.ts", "deadletter.ts", "jetstream.ts");
+      List.of("reading.ts", "validate.ts", "deadletter.ts", "jetstream.ts", "stan.ts");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
@@ -75,6 +75,7 @@ public final class TypeScriptGenerator {
     files.add(file("src/types.ts", g.types()));
     files.add(file("src/contracts.ts", g.contractsTs()));
     files.add(file("src/events.ts", g.events()));
+    files.add(file("src/stan-events.ts", g.stanEvents()));
     files.add(file("src/index.ts", INDEX));
     for (String runtime : RUNTIME_FILES) {
       files.add(new GeneratedFile(GeneratedFile.Target.RESOURCE, "src/runtime/" + runtime, resource(runtime)));
@@ -155,7 +156,10 @@ public final class TypeScriptGenerator {
         + "  \"files\": [\"dist\", \"src\", \"schemas\"],\n"
         + "  \"scripts\": {\n    \"build\": \"tsc -p tsconfig.json\"\n  },\n"
         + "  \"dependencies\": {\n" + deps + "\n  },\n"
-        + "  \"devDependencies\": {\n    \"@types/node\": \"^20.0.0\",\n    \"typescript\": \"^5.9.3\"\n  }\n"
+        + "  \"peerDependencies\": {\n    \"node-nats-streaming\": \"^0.3.2\"\n  },\n"
+        + "  \"peerDependenciesMeta\": {\n    \"node-nats-streaming\": {\n      \"optional\": true\n    }\n  },\n"
+        + "  \"devDependencies\": {\n    \"@types/node\": \"^20.0.0\",\n    \"node-nats-streaming\": \"^0.3.2\",\n"
+        + "    \"typescript\": \"^5.9.3\"\n  }\n"
         + "}\n";
   }
 
@@ -323,6 +327,30 @@ public final class TypeScriptGenerator {
       out.append("\n/** Publishes ").append(c.subject()).append(" on JetStream, validated first. */\n");
       out.append("export class ").append(naming.publisherClass(c)).append(" extends Publisher<").append(event)
           .append("> {\n  readonly subject = Subjects.").append(member).append(";\n}\n");
+    }
+    return out.toString();
+  }
+
+  /** Per event the NATS Streaming classes (entry point dist/stan-events: only it loads node-nats-streaming). */
+  private String stanEvents() {
+    StringBuilder out = new StringBuilder(HEADER);
+    out.append("import { Subjects } from './subjects';\n");
+    List<String> imports = new ArrayList<>();
+    contracts.events().forEach(c -> imports.add(naming.eventInterface(c)));
+    if (!imports.isEmpty()) {
+      out.append("import { ").append(String.join(", ", imports)).append(" } from './types';\n");
+    }
+    out.append("import { StanListener, StanPublisher } from './runtime/stan';\n");
+    out.append("export { StanListener, StanPublisher, STAN_DEAD_LETTER_PREFIX } from './runtime/stan';\n");
+    for (Contract c : contracts.events()) {
+      String member = naming.subjectMember(c);
+      String event = naming.eventInterface(c);
+      out.append("\n/** Listens to ").append(c.subject()).append(" on NATS Streaming (the seed's Listener). */\n");
+      out.append("export abstract class ").append(naming.stanListenerClass(c)).append(" extends StanListener<")
+          .append(event).append("> {\n  readonly subject = Subjects.").append(member).append(";\n}\n");
+      out.append("\n/** Publishes ").append(c.subject()).append(" on NATS Streaming, validated first. */\n");
+      out.append("export class ").append(naming.stanPublisherClass(c)).append(" extends StanPublisher<")
+          .append(event).append("> {\n  readonly subject = Subjects.").append(member).append(";\n}\n");
     }
     return out.toString();
   }

@@ -35,7 +35,8 @@ public final class TypeScriptNaming {
   /** Names the package itself exports besides the contract types. */
   public static final List<String> RESERVED = List.of("Subjects", "CONTRACTS", "validator", "validate",
       "validateBytes", "ContractEvent", "EventDataBySubject", "EventBySubject", "Listener", "Publisher",
-      "EventClient", "InvalidPayload", "Violation", "ContractValidator", "UnknownSubject", "contractOf");
+      "EventClient", "InvalidPayload", "Violation", "ContractValidator", "UnknownSubject", "contractOf",
+      "StanListener", "StanPublisher");
 
   /** ECMAScript reserved words and TypeScript's predefined type names: not usable as type names. */
   static final Set<String> KEYWORDS = Set.of("break", "case", "catch", "class", "const", "continue", "debugger",
@@ -71,7 +72,9 @@ public final class TypeScriptNaming {
       naming.subjectMembers.put(c, member);
       String what = "event \"" + c.subject() + "\"";
       naming.eventNames.put(c, new String[] {naming.claim(member + "Event", c.source(), what),
-          naming.claim(member + "Listener", c.source(), what), naming.claim(member + "Publisher", c.source(), what)});
+          naming.claim(member + "Listener", c.source(), what), naming.claim(member + "Publisher", c.source(), what),
+          naming.claim(member + "StanListener", c.source(), what),
+          naming.claim(member + "StanPublisher", c.source(), what)});
       if (isNamed(c.rootType())) {
         naming.typeNames.put(c.rootType(), naming.claim(member + "Data", c.source(), "event \"" + c.subject() + "\""));
         naming.namedTypes.add(c.rootType());
@@ -180,6 +183,16 @@ public final class TypeScriptNaming {
   /** {@code TicketCreatedListener}: the abstract JetStream listener with the subject fixed. */
   public String listenerClass(Contract event) {
     return eventNames.get(event)[1];
+  }
+
+  /** {@code TicketCreatedStanListener}: the abstract NATS Streaming listener with the subject fixed. */
+  public String stanListenerClass(Contract event) {
+    return eventNames.get(event)[3];
+  }
+
+  /** {@code TicketCreatedStanPublisher}: the NATS Streaming publisher with the subject fixed. */
+  public String stanPublisherClass(Contract event) {
+    return eventNames.get(event)[4];
   }
 
   /** {@code TicketCreatedPublisher}: the JetStream publisher with the subject fixed. */

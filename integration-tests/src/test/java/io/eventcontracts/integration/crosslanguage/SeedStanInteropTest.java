@@ -60,6 +60,35 @@ class SeedStanInteropTest {
     }
   }
 
+  @Test
+  void theGeneratedStanListenerDeadLettersAnInvalidJavaMessageInTheJavaEnvelope() throws Exception {
+    Path pkg = MODULE.resolve("target/typescript");
+    node.compile(pkg);
+    try (StanBackend backend = StanBackend.testDouble()) {
+      String invalid = "{\"orderId\":\"\"}";
+      backend.publishRaw("expiration:complete", invalid.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      backend.publishRaw("expiration:complete", TicketingSamples.json("expiration:complete",
+          TicketingSamples.expirationComplete()));
+      Path log = MODULE.resolve("target/cross-language/stan-generated-listener.log");
+      Process listener = NodeToolchain.start(SCRIPTS, log, Map.of("NODE_PATH", node.nodeModules().toString()),
+          "node", SCRIPTS.resolve("stan-listen.js").toString(), pkg.toString(), backend.url(), StanBackend.CLUSTER_ID,
+          "30000");
+      try {
+        assertThat(listener.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        assertThat(listener.exitValue()).as(Files.readString(log)).isZero();
+      } finally {
+        listener.destroyForcibly();
+      }
+      assertThat(Files.readString(log)).contains("\"orderId\":\"order-1\"");
+      JsonNode envelope = JsonMapper.builder().build().readTree(backend.deadLetters("expiration:complete", 1).get(0));
+      assertThat(envelope.get("reason").asString()).isEqualTo("INVALID_PAYLOAD");
+      assertThat(envelope.get("queueGroup").asString()).isEqualTo("node-service");
+      assertThat(envelope.at("/violations/0/pointer").asString()).isEqualTo("/orderId");
+      assertThat(new String(java.util.Base64.getDecoder().decode(envelope.get("payloadBase64").asString()),
+          java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(invalid);
+    }
+  }
+
   private void interoperate(StanBackend backend, String name) throws Exception {
     List<TicketCreatedEvent> tickets = new CopyOnWriteArrayList<>();
     List<PaymentCreatedEvent> payments = new CopyOnWriteArrayList<>();
