@@ -181,16 +181,17 @@ for c, ok in [("0", True), ("1.0", True), ("1e2", True), ("1E+2", True), ("-0", 
               ("2.147483647e9", True), ("1e0", True), ("100.000", True)]:
     acc("count/" + c, "count", c, ok)
 for c, ok in [("9007199254740991", True), ("-9007199254740991", True), ("9007199254740992", True),
-              ("9007199254740993", False), ("9223372036854775807", False), ("9223372036854776000", False),
-              ("-9223372036854775808", False), ("-9223372036854776000", False), ("1e18", True),
-              ("1152921504606846976", False), ("1152921504606847000", True), ("123456789012345678", False),
-              ("123456789012345680", True), ("9.007199254740991e15", True), ("1.5", False), ("4611686018427387904", False),
+              ("9007199254740993", True), ("9223372036854775807", True), ("9223372036854776000", False),
+              ("-9223372036854775808", True), ("-9223372036854776000", False), ("1e18", True), ("9223372036854775808", False),
+              ("1152921504606846976", True), ("1152921504606847000", True), ("123456789012345678", True),
+              ("123456789012345680", True), ("9.007199254740991e15", True), ("1.5", False), ("4611686018427387904", True),
               ("4611686018427388000", True)]:
     acc("serial/" + c, "serial", c, ok)
 for c, ok in [("0", True), ("1e21", True), ("1e300", True), ("1e308", True), ("1.7976931348623157e308", True),
-              ("1.7976931348623159e308", False), ("1e309", False), ("123456789012345678901234567890", False),
+              ("1.7976931348623159e308", False), ("1e309", False), ("123456789012345678901234567890", True),
               ("1.2345678901234568e29", True), ("-1e300", True), ("1.5e300", True), ("1e-5", False), ("2.5", False),
-              ("1.0e21", True), ("100000000000000000000000", True), ("99999999999999991611392", False), ("1e23", True)]:
+              ("1.0e21", True), ("100000000000000000000000", True), ("99999999999999991611392", True), ("1e23", True),
+              ("1.00000000000000000000001e23", False), ("-123456789012345678901234567890", True)]:
     acc("limit/" + c, "limit", c, ok)
 for c, ok in [("20", True), ("19.99", True), ("0", True), ("-0", True), ("-0.01", False), ("1e400", False),
               ("0.1", True), ("0.30000000000000004", True), ("0.1000000000000000055511151231257827", False),
@@ -198,10 +199,11 @@ for c, ok in [("20", True), ("19.99", True), ("0", True), ("-0", True), ("-0.01"
               ("1.7976931348623157e308", True)]:
     add("ticket/price/" + c, "ticket:created", ok, with_raw(TICKET, "price", c))
 for c, ok in [("0", True), ("1.0", True), ("1e2", True), ("-0", True), ("9007199254740991", True),
-              ("9007199254740992", False), ("-1", False), ("0.5", False), ("1.0000000000000000001", False)]:
+              ("9007199254740992", False), ("9007199254740993", False), ("-1", False), ("0.5", False),
+              ("1.0000000000000000001", False), ("9007199254740991.0", True), ("90071992547409910e-1", True)]:
     add("ticket/version/" + c, "ticket:created", ok, with_raw(TICKET, "version", c))
 for c, ok in [("{\"a\":1}", True), ("{\"a\":-1}", False), ("{\"a\":1.0}", True), ("{\"a\":1.5}", False),
-              ("{\"a\":9007199254740993}", False), ("{}", True), ("{\"a\":\"1\"}", False)]:
+              ("{\"a\":9007199254740993}", True), ("{\"a\":-9007199254740993}", False), ("{}", True), ("{\"a\":\"1\"}", False)]:
     add("payment/fees/" + c, "payment:made", ok, with_raw(PAYMENT, "fees", c))
 for c, ok in [("{\"x\":1.0000000000000000001}", False), ("{\"x\":[1,2,{\"y\":1e400}]}", False),
               ("{\"x\":[1,2,{\"y\":1e300}]}", True), ("{\"x\":\"anything\",\"n\":null}", True)]:
@@ -319,7 +321,7 @@ add("name/50000", "payment:made", True, with_raw(PAYMENT, "meta", '{"@@FILL0@@":
 add("name/50001", "payment:made", False, with_raw(PAYMENT, "meta", '{"@@FILL0@@":1}'), fills=[["k", 50001]])
 add("name/50000-astral", "payment:made", False, with_raw(PAYMENT, "meta", '{"@@FILL0@@":1}'),
     fills=[["\U0001F600", 25001]])
-add("number/1000-digits", "payment:made", False, with_raw(PAYMENT, "meta", '{"n":' + "1" * 1000 + "}"))
+add("number/1000-digits", "payment:made", True, with_raw(PAYMENT, "meta", '{"n":' + "1" * 1000 + "}"))
 add("number/1001-digits", "payment:made", False, with_raw(PAYMENT, "meta", '{"n":' + "1" * 1001 + "}"))
 add("number/1000-zeros-fraction", "payment:made", True, with_raw(PAYMENT, "meta", '{"n":0.' + "0" * 997 + "}"))
 

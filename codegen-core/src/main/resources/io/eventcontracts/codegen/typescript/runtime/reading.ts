@@ -111,7 +111,7 @@ function scanLimits(text: string, limits: ReadingLimits): Violation | null {
       depth--;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       const start = i;
-      while (i + 1 < text.length && /[0-9eE+\-.]/.test(text[i + 1])) i++;
+      while (i + 1 < text.length && isNumberChar(text.charCodeAt(i + 1))) i++;
       if (i + 1 - start > limits.maxNumberLength) {
         return { pointer: '', keyword: 'maxNumberLength',
           message: `a number is longer than the limit of ${limits.maxNumberLength} characters` };
@@ -122,50 +122,64 @@ function scanLimits(text: string, limits: ReadingLimits): Violation | null {
 }
 
 /**
- * The number rule: every number in a payload must be exactly the value a JavaScript number (IEEE-754 double) holds,
- * read back as its shortest decimal (ECMA-262 Number::toString). 19.99, 0.1, 1e2, -0, 9007199254740991 and 2^60
- * pass; 1.0000000000000000001, 9007199254740993, 1e400 and -1e-400 do not (a JavaScript consumer would see another
- * value). The Java runtime applies the same rule, so both sides hold every accepted number exactly.
+ * The number rule: a number written with a fraction or an exponent must be exactly the value a JavaScript number
+ * (IEEE-754 double) holds, read back as its shortest decimal (ECMA-262 Number::toString): 19.99, 0.1, 1e2, 1.0 pass;
+ * 1.0000000000000000001, 1e400 and -1e-400 do not (a JavaScript consumer would see another value). Integers written as
+ * digits pass at any size: the validator compares them by their source text (exactIntegers), as Java compares its
+ * Long/BigInteger; a JavaScript consumer sees the nearest double beyond 2^53. The Java runtime applies the same rule.
  *
+ * @param exactIntegers when given, receives the source text of every integer token of more than 15 digits, by pointer
  * @returns a violation (keyword numberPrecision) per number token that breaks the rule, with the token's pointer
  */
-export function numberViolations(text: string): Violation[] {
+export function numberViolations(text: string, exactIntegers?: Map<string, string>): Violation[] {
   const out: Violation[] = [];
-  // pointer tracking: a stack of containers with the current key/index
-  const stack: { array: boolean; key: string; index: number }[] = [];
+  // pointer tracking: a stack of containers with the current key (raw source slice, decoded only for a violation)
+  const stack: { array: boolean; keyStart: number; keyEnd: number; index: number }[] = [];
   let expectKey = false;
-  const pointer = () => stack.map((s) => '/' + (s.array ? String(s.index) : escapePointer(s.key))).join('');
+  const pointer = () => stack.map((s) => '/' + (s.array ? String(s.index)
+    : escapePointer(JSON.parse(text.slice(s.keyStart, s.keyEnd)) as string))).join('');
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
       const start = i;
-      for (i = i + 1; text[i] !== '"'; i++) {
-        if (text[i] === '\\') i++;
+      for (i = i + 1; text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c /* \ */) i++;
       }
-      if (expectKey && stack.length > 0 && !stack[stack.length - 1].array) {
-        stack[stack.length - 1].key = JSON.parse(text.slice(start, i + 1)) as string;
+      if (expectKey) {
+        const top = stack[stack.length - 1];
+        top.keyStart = start;
+        top.keyEnd = i + 1;
         expectKey = false;
       }
-    } else if (ch === '{') {
-      stack.push({ array: false, key: '', index: 0 });
+    } else if (c === 0x7b /* { */) {
+      stack.push({ array: false, keyStart: 0, keyEnd: 0, index: 0 });
       expectKey = true;
-    } else if (ch === '[') {
-      stack.push({ array: true, key: '', index: 0 });
-    } else if (ch === '}' || ch === ']') {
+    } else if (c === 0x5b /* [ */) {
+      stack.push({ array: true, keyStart: 0, keyEnd: 0, index: 0 });
+    } else if (c === 0x7d || c === 0x5d) {
       stack.pop();
-    } else if (ch === ',') {
+    } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
-      if (top && top.array) top.index++;
+      if (top.array) top.index++;
       else expectKey = true;
-    } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       const start = i;
-      while (i + 1 < text.length && /[0-9eE+\-.]/.test(text[i + 1])) i++;
+      while (i + 1 < text.length && isNumberChar(text.charCodeAt(i + 1))) i++;
       const token = text.slice(start, i + 1);
-      const problem = numberProblem(token);
-      if (problem) out.push({ pointer: pointer(), message: problem, keyword: 'numberPrecision' });
+      if (/^-?\d+$/.test(token)) {
+        // an integer token: accepted; beyond 15 digits its text is kept for exact comparisons
+        if (exactIntegers && i + 1 - start > 15) exactIntegers.set(pointer(), token);
+      } else {
+        const problem = numberProblem(token);
+        if (problem) out.push({ pointer: pointer(), message: problem, keyword: 'numberPrecision' });
+      }
     }
   }
   return out;
+}
+
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
 }
 
 function escapePointer(key: string): string {
@@ -231,9 +245,8 @@ export function compareDecimal(a: Decimal, b: Decimal): number {
   return sa * c;
 }
 
-/** Exact decimal multipleOf: value / divisor is an integer (the value read as its shortest decimal). */
-export function isMultipleOf(value: number, divisor: Decimal): boolean {
-  const v = parseDecimal(String(value));
+/** Exact decimal multipleOf: value / divisor is an integer. */
+export function isMultipleOf(v: Decimal, divisor: Decimal): boolean {
   if (divisor.digits === '') return false;
   if (v.digits === '') return true;
   if (v.exponent < divisor.exponent - 400) return false;

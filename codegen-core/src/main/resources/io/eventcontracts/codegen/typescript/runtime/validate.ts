@@ -51,6 +51,9 @@ function normalizeDialect(uri: string): string {
   return uri.replace(/#$/, '');
 }
 
+/** The source text of the long integer tokens of the payload being validated (validation is synchronous). */
+let currentIntegers: Map<string, string> | undefined;
+
 /** The exact source text of a number keyword of a schema object, when the schema was read by this validator. */
 type ExactText = (schema: object, keyword: string) => string | undefined;
 
@@ -83,7 +86,10 @@ function newAjv(dialect: string, exactText: ExactText): Ajv {
   ajv.addFormat('uuid', { type: 'string', validate: isUuid });
   // Number keywords on exact decimals, as the Java runtime compares BigDecimals: ajv's own divide and compare binary
   // doubles (19.99 would not be a multiple of 0.01; 9223372036854776000 would pass maximum 9223372036854775807).
-  const numberKeyword = (keyword: string, test: (value: number, bound: ReturnType<typeof parseDecimal>) => boolean) => {
+  // A payload value is its source text when the reading kept it (an integer beyond 15 digits), else its shortest
+  // decimal, which the number rule makes equal to its source text.
+  type Dec = ReturnType<typeof parseDecimal>;
+  const numberKeyword = (keyword: string, test: (value: Dec, bound: Dec) => boolean) => {
     ajv.removeKeyword(keyword);
     ajv.addKeyword({
       keyword,
@@ -92,14 +98,18 @@ function newAjv(dialect: string, exactText: ExactText): Ajv {
       errors: false,
       compile: (bound: number, parent: object) => {
         const exact = parseDecimal(exactText(parent, keyword) ?? String(bound));
-        return (value: number) => Number.isFinite(value) && test(value, exact);
+        return (value: number, cxt?: { instancePath?: string }) => {
+          if (!Number.isFinite(value)) return false;
+          const text = currentIntegers?.get(cxt?.instancePath ?? '');
+          return test(parseDecimal(text ?? String(value)), exact);
+        };
       },
     });
   };
   numberKeyword('multipleOf', (value, divisor) => isMultipleOf(value, divisor));
   if (normalizeDialect(dialect) !== DRAFT_04) { // draft-04's boolean exclusiveMaximum stays ajv's own
     for (const [keyword, holds] of Object.entries(BOUNDS)) {
-      numberKeyword(keyword, (value, bound) => holds(compareDecimal(parseDecimal(String(value)), bound)));
+      numberKeyword(keyword, (value, bound) => holds(compareDecimal(value, bound)));
     }
   }
   return ajv;
@@ -203,10 +213,16 @@ export class ContractValidator {
       if (e instanceof UnparseablePayload) return { unparseable: true, violations: [e.violation] };
       throw e;
     }
-    const violations = numberViolations(read.text);
+    const integers = new Map<string, string>();
+    const violations = numberViolations(read.text, integers);
     const fn = this.compiled.get(contract.id)!;
-    if (!fn(read.value)) {
-      for (const error of fn.errors ?? []) violations.push(toViolation(error));
+    currentIntegers = integers.size > 0 ? integers : undefined;
+    try {
+      if (!fn(read.value)) {
+        for (const error of fn.errors ?? []) violations.push(toViolation(error));
+      }
+    } finally {
+      currentIntegers = undefined;
     }
     return { value: read.value, unparseable: false, violations: sortViolations(violations) };
   }
