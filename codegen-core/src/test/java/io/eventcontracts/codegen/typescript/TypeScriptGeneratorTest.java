@@ -169,6 +169,51 @@ class TypeScriptGeneratorTest {
   }
 
   @Test
+  void collidingNamesGetNumberedAndAreReportedOnce() throws IOException {
+    String event = """
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://x.invalid/%s.json",
+         "title": "%s", "x-subject": "%s", "x-version": 1, "type": "object",
+         "properties": {"user": {"$ref": "#/$defs/User"}},
+         "$defs": {"User": {"type": "object", "properties": {"%s": {"type": "string"}}}}}
+        """;
+    Files.writeString(tmp.resolve("a.json"), event.formatted("a", "A", "ticket:created", "id"));
+    Files.writeString(tmp.resolve("b.json"), event.formatted("b", "B", "ticket.created", "name"));
+    ContractSet set = JsonSchemaContractLoader.load(List.of(tmp));
+    TypeScriptNaming naming = TypeScriptNaming.allocate(set);
+    var a = set.bySubject("ticket:created").orElseThrow();
+    var b = set.bySubject("ticket.created").orElseThrow();
+    assertThat(naming.subjectMember(a)).isEqualTo("TicketCreated");
+    assertThat(naming.subjectMember(b)).isEqualTo("TicketCreated2");
+    assertThat(naming.eventInterface(b)).isEqualTo("TicketCreated2Event");
+    assertThat(naming.stanListenerClass(b)).isEqualTo("TicketCreated2StanListener");
+    assertThat(naming.stanPublisherClass(b)).isEqualTo("TicketCreated2StanPublisher");
+    var userA = resolved(set, ((io.eventcontracts.codegen.model.ObjectType) a.rootType()).fields().get(0).type());
+    var userB = resolved(set, ((io.eventcontracts.codegen.model.ObjectType) b.rootType()).fields().get(0).type());
+    assertThat(naming.typeName(userA)).isEqualTo("User");
+    assertThat(naming.typeName(userB)).isEqualTo("User2");
+    assertThat(naming.findings()).singleElement().satisfies(f -> {
+      assertThat(f.file()).isEqualTo(tmp.resolve("b.json"));
+      assertThat(f.message()).startsWith("type at /$defs/User would be TypeScript type User, already used by ")
+          .endsWith("; it is generated as User2");
+      assertThat(f.hint()).isEqualTo("give it a distinct \"title\" if the name matters");
+    });
+    List<GeneratedFile> files = TypeScriptGenerator.generate(set, naming, OPTIONS);
+    String types = files.stream().filter(f -> f.relativePath().equals("src/types.ts")).findFirst().orElseThrow()
+        .contentAsString();
+    assertThat(types).contains("export interface User {\n  id?: string;\n  /** The contract allows further"
+        + " properties. */\n  [key: string]: unknown;\n}").contains("export interface User2 {\n  name?: string;");
+    assertThat(types).contains("  [Subjects.TicketCreated2]: TicketCreated2Data;");
+    TypeScriptCodegen.Result r = TypeScriptCodegen.execute(new TypeScriptCodegen.Request(List.of(tmp),
+        tmp.resolve("out"), OPTIONS, null));
+    assertThat(r.warnings()).singleElement().asString().contains("it is generated as User2");
+  }
+
+  private static io.eventcontracts.codegen.model.DataType resolved(ContractSet set,
+      io.eventcontracts.codegen.model.DataType t) {
+    return t instanceof io.eventcontracts.codegen.model.TypeRef r ? set.resolve(r) : t;
+  }
+
+  @Test
   void optionsAreChecked() {
     assertThat(OPTIONS.problems()).isEmpty();
     assertThat(new TypeScriptOptions("ticketing-events", "0.1.0-SNAPSHOT", null).problems()).isEmpty();
