@@ -25,6 +25,10 @@ if ! $demo_only; then
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
   # the event catalog's pages are checked in headless Chromium (generated-events, docs/catalog.md)
   if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  # the cross-language tests compile the generated TypeScript package and run it in Node (Node >= 18;
+  # the npm toolchain itself is installed by the build with `npm ci` from generated-events/src/test/node)
+  if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+  if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=$(need_root "${missing[*]}")

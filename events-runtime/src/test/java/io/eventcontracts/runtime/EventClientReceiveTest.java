@@ -126,10 +126,15 @@ class EventClientReceiveTest {
     transport.inject(TICKET, ticket("t3").replace("\"version\":0", "\"version\":1.0"));   // 1.0 is an integer
 
     assertThat(handled).extracting(TicketCreatedEvent::getId).containsExactly("t3");
+    // the exact decimal breaks the contract, and (issue 7) the number rule shared with the TypeScript validator:
+    // a JavaScript consumer would read 1 and -0
     assertThat(deadLetter(0).at("/violations/0/pointer").asString()).isEqualTo("/version");
-    assertThat(deadLetter(0).at("/violations/0/keyword").asString()).isEqualTo("type");
+    assertThat(deadLetter(0).at("/violations/0/keyword").asString()).isEqualTo("numberPrecision");
+    assertThat(deadLetter(0).at("/violations/1/pointer").asString()).isEqualTo("/version");
+    assertThat(deadLetter(0).at("/violations/1/keyword").asString()).isEqualTo("type");
     assertThat(deadLetter(1).at("/violations/0/pointer").asString()).isEqualTo("/price");
     assertThat(deadLetter(1).at("/violations/0/keyword").asString()).isEqualTo("minimum");
+    assertThat(deadLetter(1).at("/violations/1/keyword").asString()).isEqualTo("numberPrecision");
   }
 
   @Test

@@ -164,9 +164,16 @@ class GeneratedJarContentTest {
     throw new AssertionError("no contract for " + subject);
   }
 
+  /**
+   * A resource of this module's jar (target/classes): the test classpath also holds the agreement corpus' ledger
+   * bundle (src/test/contracts, never in the jar), whose index would shadow the jar's.
+   */
   private static byte[] resource(String name) throws IOException {
-    try (InputStream in = GeneratedJarContentTest.class.getClassLoader().getResourceAsStream(name)) {
-      assertThat(in).as("classpath resource " + name).isNotNull();
+    java.net.URL url = GeneratedJarContentTest.class.getClassLoader().resources(name)
+        .filter(u -> u.getPath().contains("/target/classes/"))
+        .findFirst().orElse(null);
+    assertThat(url).as("resource " + name + " in target/classes").isNotNull();
+    try (InputStream in = url.openStream()) {
       return in.readAllBytes();
     }
   }

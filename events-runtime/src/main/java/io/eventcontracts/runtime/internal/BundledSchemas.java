@@ -9,6 +9,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
+import com.networknt.schema.regex.JoniRegularExpressionFactory;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.resource.ResourceLoader;
 import com.networknt.schema.resource.SchemaLoader;
@@ -106,12 +107,20 @@ public final class BundledSchemas {
     SchemaRegistryConfig config = SchemaRegistryConfig.builder()
         .formatAssertionsEnabled(true)
         .pathType(PathType.JSON_POINTER)
+        // "pattern" is an ECMA-262 regular expression (JSON Schema's own rule, and what ajv runs in Node): '.', \s,
+        // \S and '$' differ from java.util.regex on some characters (issue 7's agreement corpus)
+        .regularExpressionFactory(regex -> JoniRegularExpressionFactory.getInstance()
+            .getRegularExpression(PayloadReading.ecmaDot(regex)))
         .build();
     // The x- keywords of the contract format are annotations: known, so the validator neither warns nor fails.
+    // date-time, date and uuid follow the reading both runtimes share (PayloadReading, docs/typescript.md).
     Dialect dialect = Dialect.builder(Dialects.getDraft202012())
         .keyword(new AnnotationKeyword("x-subject"))
         .keyword(new AnnotationKeyword("x-version"))
         .keyword(new AnnotationKeyword("x-kind"))
+        .format(new ReadingFormat("date-time", PayloadReading::isDateTime))
+        .format(new ReadingFormat("date", PayloadReading::isDate))
+        .format(new ReadingFormat("uuid", PayloadReading::isUuid))
         .build();
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
         b -> b.schemaLoader(loader).schemaRegistryConfig(config));
@@ -137,11 +146,23 @@ public final class BundledSchemas {
     if (schema == null) {
       throw EventException.schemaNotBundled(null, id, null);
     }
-    List<com.networknt.schema.Error> errors = schema.validate(document);
-    if (errors.isEmpty()) {
+    List<Violation> numbers = PayloadReading.numberViolations(document);
+    List<com.networknt.schema.Error> errors;
+    try {
+      errors = schema.validate(document);
+    } catch (tools.jackson.databind.exc.JsonNodeException e) {
+      // networknt cannot compare a number no 64-bit or double type holds (1e400 against an integer bound); such a
+      // number already broke the number rule above, which is the violation reported
+      if (numbers.isEmpty()) {
+        throw e;
+      }
+      errors = List.of();
+    }
+    if (errors.isEmpty() && numbers.isEmpty()) {
       return List.of();
     }
-    List<Violation> violations = new ArrayList<>(errors.size());
+    List<Violation> violations = new ArrayList<>(errors.size() + numbers.size());
+    violations.addAll(numbers);
     for (com.networknt.schema.Error error : errors) {
       String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
       String keyword = error.getKeyword();
@@ -301,6 +322,20 @@ public final class BundledSchemas {
       }
     }
     return EventException.contractInvalid(id, "cannot compile schema: " + e.getMessage(), e);
+  }
+
+  /** A {@code format} whose reading is {@link PayloadReading}'s, replacing networknt's own. */
+  private record ReadingFormat(String name, java.util.function.Predicate<String> test)
+      implements com.networknt.schema.format.Format {
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public boolean matches(com.networknt.schema.ExecutionContext context, String value) {
+      return test.test(value);
+    }
   }
 
   /** Serves bundled contracts by {@code $id}; knows nothing else. */

@@ -64,6 +64,11 @@ public final class JetStreamBackend implements Backend {
     }
   }
 
+  /** The server's client URL (for clients in other processes, e.g. Node). */
+  public String url() {
+    return server.url();
+  }
+
   @Override
   public String name() {
     return "JetStream (nats-server " + server.url() + ")";

@@ -61,6 +61,11 @@ public abstract class StanBackend implements Backend {
   /** NATS URL the streaming server listens behind. */
   protected abstract String natsUrl();
 
+  /** The same URL, for clients in other processes (e.g. a Node service with node-nats-streaming). */
+  public String url() {
+    return natsUrl();
+  }
+
   /** Whether the streaming server has {@code clientId} registered. */
   protected abstract boolean knowsClient(String clientId);
 

@@ -1,0 +1,154 @@
+package io.eventcontracts.maven;
+
+import io.eventcontracts.codegen.ContractException;
+import io.eventcontracts.codegen.model.Dialect;
+import io.eventcontracts.codegen.typescript.TypeScriptCodegen;
+import io.eventcontracts.codegen.typescript.TypeScriptOptions;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates the npm package of the contracts for Node services: the {@code Subjects} enum, the shared enums, per
+ * event the seed-shaped {@code XxxEvent} interface, the bundled contracts with an ajv {@code validate(subject, data)}
+ * that gives the Java runtime's verdict, and {@code Listener}/{@code Publisher} classes for NATS JetStream. Only
+ * sources are written ({@code package.json}, {@code src/*.ts}, {@code schemas/}); no Node is needed. Compile them with
+ * {@code npm install && npm run build} in the output directory (see docs/typescript.md).
+ *
+ * <pre>{@code
+ * <execution>
+ *   <id>typescript</id>
+ *   <goals><goal>generate-typescript</goal></goals>
+ *   <configuration>
+ *     <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>
+ *     <npmPackageName>@eventcontracts/ticketing-events</npmPackageName>
+ *   </configuration>
+ * </execution>
+ * }</pre>
+ */
+@Mojo(
+    name = "generate-typescript",
+    defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class GenerateTypeScriptMojo extends AbstractMojo {
+
+  /** The project being built; read only. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /**
+   * Directory holding the contract files, as for the {@code generate} goal.
+   *
+   * <pre>{@code <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>}</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.schemaDirectory",
+      defaultValue = "${project.basedir}/src/main/contracts",
+      required = true)
+  File schemaDirectory;
+
+  /**
+   * Contract jars to take contracts from (as for the {@code generate} goal), {@code groupId:artifactId}.
+   *
+   * <pre>{@code <contractDependencies><contractDependency>com.acme:acme-contracts</contractDependency></contractDependencies>}</pre>
+   */
+  @Parameter
+  List<String> contractDependencies = new ArrayList<>();
+
+  /**
+   * The package directory written.
+   *
+   * <pre>{@code <typescriptOutputDirectory>${project.build.directory}/typescript</typescriptOutputDirectory>}</pre>
+   */
+  @Parameter(
+      property = "eventcontracts.typescriptOutputDirectory",
+      defaultValue = "${project.build.directory}/typescript",
+      required = true)
+  File typescriptOutputDirectory;
+
+  /**
+   * The npm package name ({@code package.json} {@code name}); default {@code @eventcontracts/<artifactId>}.
+   *
+   * <pre>{@code <npmPackageName>@acme/ticketing-events</npmPackageName>}</pre>
+   */
+  @Parameter(property = "eventcontracts.npmPackageName", defaultValue = "@eventcontracts/${project.artifactId}")
+  String npmPackageName;
+
+  /**
+   * The package version; the contracts artifact's version by default, so the npm package and the jar carry the same
+   * contracts under the same version.
+   *
+   * <pre>{@code <npmPackageVersion>${project.version}</npmPackageVersion>}</pre>
+   */
+  @Parameter(property = "eventcontracts.npmPackageVersion", defaultValue = "${project.version}")
+  String npmPackageVersion;
+
+  /**
+   * The JSON Schema draft of contract files without {@code $schema} (as for the {@code generate} goal).
+   *
+   * <pre>{@code <defaultDraft>2020-12</defaultDraft>}</pre>
+   */
+  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
+  String defaultDraft;
+
+  /**
+   * Skips the goal.
+   *
+   * <pre>{@code <skip>true</skip>}</pre>
+   */
+  @Parameter(property = "eventcontracts.typescript.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("eventcontracts: generate-typescript skipped (eventcontracts.typescript.skip=true)");
+      return;
+    }
+    Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
+    List<Path> roots = new ArrayList<>();
+    if (schemaDirectory.isDirectory()) {
+      roots.add(schemaDirectory.toPath());
+    }
+    roots.addAll(ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies")));
+    if (roots.isEmpty()) {
+      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
+          + " does not exist and no <contractDependencies> are configured; point <schemaDirectory> at the contract"
+          + " files, or set -Deventcontracts.typescript.skip=true");
+    }
+    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
+        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
+            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    String description = project.getDescription() == null ? "Events of " + project.getArtifactId()
+        : project.getDescription().replaceAll("\\s+", " ").strip();
+    TypeScriptCodegen.Result result;
+    try {
+      result = TypeScriptCodegen.execute(new TypeScriptCodegen.Request(roots, typescriptOutputDirectory.toPath(),
+          new TypeScriptOptions(npmPackageName, npmPackageVersion, description), dialect));
+    } catch (ContractException e) {
+      List<String> lines = e.errors().stream().map(io.eventcontracts.codegen.ContractError::format)
+          .collect(Collectors.toList());
+      lines.forEach(getLog()::error);
+      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " error" : " errors")
+          + " (fix what is listed, then build again):\n" + String.join("\n", lines));
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("eventcontracts: cannot read contracts or write the TypeScript package: "
+          + e.getCause().getMessage(), e);
+    }
+    getLog().info("eventcontracts: TypeScript package " + npmPackageName + "@" + npmPackageVersion + " ("
+        + result.events() + " events, " + result.files().size() + " files) in " + typescriptOutputDirectory);
+    result.warnings().forEach(getLog()::warn);
+  }
+}
