@@ -66,7 +66,7 @@ public final class Baselines {
       throw new UncheckedIOException(e);
     }
     String label = "git " + ref + " (" + commit.substring(0, Math.min(7, commit.length())) + ")";
-    String listing = git.run(List.of("ls-tree", "-r", "-z", "--name-only", commit, "--", relative.isEmpty()
+    String listing = git.run(List.of("ls-tree", "--full-tree", "-r", "-z", "--name-only", commit, "--", relative.isEmpty()
         ? "." : relative), null, "cannot list " + relative + " at " + ref);
     List<String> files = new ArrayList<>();
     for (String name : listing.split("\0")) {
