@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,8 +36,6 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
-import org.eclipse.aether.util.version.GenericVersionScheme;
-import org.eclipse.aether.version.InvalidVersionSpecificationException;
 import org.eclipse.aether.version.Version;
 
 /**
@@ -287,16 +286,16 @@ public final class CheckMojo extends AbstractMojo {
       versions.add(parts[2]);
     } else {
       try {
-        GenericVersionScheme scheme = new GenericVersionScheme();
-        Version current = scheme.parseVersion(project.getVersion().replace("-SNAPSHOT", ""));
+        // ComparableVersion: Maven's own ordering (exported to plugins; the resolver's version scheme is not)
+        ComparableVersion current = new ComparableVersion(project.getVersion().replace("-SNAPSHOT", ""));
         var range = repositorySystem.resolveVersionRange(repositorySession, new VersionRangeRequest(
             new DefaultArtifact(parts[0], parts[1], "jar", "[0,)"), repositories, null));
         for (Version v : range.getVersions()) {
-          if (!v.toString().endsWith("-SNAPSHOT") && v.compareTo(current) < 0) {
+          if (!v.toString().endsWith("-SNAPSHOT") && new ComparableVersion(v.toString()).compareTo(current) < 0) {
             versions.add(v.toString());
           }
         }
-      } catch (VersionRangeResolutionException | InvalidVersionSpecificationException e) {
+      } catch (VersionRangeResolutionException e) {
         throw new BaselineException("cannot list the releases of " + ga + ": " + e.getMessage(), true);
       }
       if (versions.isEmpty()) {
