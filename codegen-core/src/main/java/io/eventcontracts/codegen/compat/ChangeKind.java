@@ -116,8 +116,8 @@ public enum ChangeKind {
     return fix;
   }
 
-  /** The anchor of the rule in docs/compatibility.md. */
+  /** The anchor of the rule's heading in docs/compatibility.md (GitHub keeps the underscores). */
   public String anchor() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT);
   }
 }

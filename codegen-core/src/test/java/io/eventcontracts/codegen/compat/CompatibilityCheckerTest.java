@@ -123,6 +123,6 @@ class CompatibilityCheckerTest {
     assertThat(new Change(ChangeKind.CONTRACT_ADDED, "", null, null, Effect.NONE, null).summary())
         .isEqualTo("CONTRACT_ADDED");
     assertThat(ChangeKind.REQUIRED_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL.anchor())
-        .isEqualTo("required-property-added-to-closed-content-model");
+        .isEqualTo("required_property_added_to_closed_content_model");
   }
 }

@@ -48,6 +48,17 @@ class CompatibilityCorpusTest {
     assertThat(all).as("change kinds without a corpus case").isEmpty();
   }
 
+  @Test
+  void everyChangeKindIsDocumentedWithAnExample() throws IOException {
+    String doc = Files.readString(Path.of("../docs/compatibility.md"));
+    for (ChangeKind kind : ChangeKind.values()) {
+      int at = doc.indexOf("\n#### " + kind.name() + "\n");
+      assertThat(at).as(kind + " has a section in docs/compatibility.md").isPositive();
+      int next = doc.indexOf("\n#### ", at + 1);
+      assertThat(doc.substring(at, next < 0 ? doc.length() : next)).as(kind + " example").contains("```diff");
+    }
+  }
+
   @TestFactory
   Stream<DynamicTest> everyCaseGivesItsExpectedKindsAndVerdicts() throws IOException {
     return cases().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
