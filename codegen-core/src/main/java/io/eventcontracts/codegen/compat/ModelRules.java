@@ -71,7 +71,8 @@ public final class ModelRules implements CompatibilityRules {
     final ContractSet oldSet;
     final ContractSet newSet;
     final List<Change> changes = new ArrayList<>();
-    final Set<List<Object>> visited = new HashSet<>();
+    /** Pairs of referenced types being compared right now: a recursive type is compared once per path. */
+    final Set<Pair> inProgress = new HashSet<>();
 
     Walk(ContractSet oldSet, ContractSet newSet) {
       this.oldSet = oldSet;
@@ -107,9 +108,22 @@ public final class ModelRules implements CompatibilityRules {
       }
       DataType ro = resolve(oldSet, o);
       DataType rn = resolve(newSet, n);
-      if (!visited.add(List.of(path, System.identityHashCode(ro), System.identityHashCode(rn)))) {
-        return;
+      if (o instanceof TypeRef || n instanceof TypeRef) {
+        Pair pair = new Pair(ro, rn);
+        if (!inProgress.add(pair)) {
+          return; // a type that contains itself: its changes are reported where the recursion starts
+        }
+        try {
+          compareResolved(path, ro, rn, at);
+        } finally {
+          inProgress.remove(pair);
+        }
+      } else {
+        compareResolved(path, ro, rn, at);
       }
+    }
+
+    private void compareResolved(String path, DataType ro, DataType rn, SourceLocation at) {
       if (ro instanceof MapType m && rn instanceof ObjectType) {
         ro = asObject(m);
       } else if (rn instanceof MapType m && ro instanceof ObjectType) {
@@ -441,6 +455,19 @@ public final class ModelRules implements CompatibilityRules {
         case CLOSED -> "closed";
         case TYPED -> "partially open";
       };
+    }
+  }
+
+  /** Two model instances, compared by identity (the model shares one instance per named type). */
+  private record Pair(Object a, Object b) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Pair p && p.a == a && p.b == b;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(a) + System.identityHashCode(b);
     }
   }
 
