@@ -89,6 +89,51 @@ class CompatibilityCorpusTest {
     }
   }
 
+  /**
+   * Every change of every case as the report names it ({@code path: KIND (old -> new)}), compared with
+   * {@code compat-corpus-changes.txt}: pins the element paths and the old/new values the report shows. After an
+   * intended change: {@code -Deventcontracts.updateGolden=true}, then review the diff.
+   */
+  @Test
+  void everyCaseNamesItsElementsAndValuesAsTheGoldenListSays() throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (Path dir : cases()) {
+      Path caseTemp = temp.resolve("changes-" + dir.getFileName());
+      ContractSet old = load(dir, caseTemp, "old");
+      ContractSet neu = load(dir, caseTemp, "new");
+      CheckResult result = new CompatibilityChecker().check(new CheckRequest(neu, List.of(new Baseline("old", old)),
+          CompatibilityMode.BACKWARD, Map.of(), null));
+      out.append(dir.getFileName()).append('\n');
+      for (ContractVerdict v : result.contracts()) {
+        for (Change c : v.changes()) {
+          out.append("  ").append(v.key()).append(' ').append(c.summary()).append(' ').append(c.effect())
+              .append('\n');
+        }
+      }
+    }
+    Path golden = Path.of("src/test/resources/compat-corpus-changes.txt");
+    if (Boolean.getBoolean("eventcontracts.updateGolden")) {
+      Files.writeString(golden, out.toString());
+    }
+    assertThat(out.toString()).isEqualTo(Files.readString(golden));
+  }
+
+  private ContractSet load(Path dir, Path base, String side) throws IOException {
+    Path root = base.resolve(side);
+    Files.createDirectories(root);
+    Path single = dir.resolve(side + ".json");
+    if (Files.isRegularFile(single)) {
+      Files.copy(single, root.resolve("thing-happened.json"));
+    } else {
+      try (Stream<Path> files = Files.list(dir.resolve(side))) {
+        for (Path f : files.toList()) {
+          Files.copy(f, root.resolve(f.getFileName().toString()));
+        }
+      }
+    }
+    return JsonSchemaContractLoader.load(List.of(root), JsonSchemaContractLoader.Options.DEFAULT).contracts();
+  }
+
   private ContractSet load(Path dir, String side) throws IOException {
     Path root = temp.resolve(side);
     Files.createDirectories(root);

@@ -77,4 +77,67 @@ class ReportWriterTest {
     assertThat(outcome.report().summary().get(0)).isEqualTo("eventcontracts check: 4 contracts against "
         + "io.example:schemas:1.0.0 (mode BACKWARD): 4 changed, 4 violations, 0 lint findings");
   }
+
+  @Test
+  void theConsoleSummaryHasOneLinePerChangedContract() {
+    assertThat(outcome(null).report().summary()).containsExactly(
+        "eventcontracts check: 4 contracts against io.example:schemas:1.0.0 (mode BACKWARD): 4 changed, 4 violations, "
+            + "0 lint findings",
+        "  order:created (order-created.json, v1 → v2): 3 changes, BACKWARD ✗ FORWARD ✗, mode BACKWARD: ok (major 1 "
+            + "-> 2: breaking changes accepted (a new major))",
+        "  OrderStatus (order-status.json, v1): 1 change, BACKWARD ✓ FORWARD ✗, mode FULL: 1 violation",
+        "  ticket:created (ticket-created.json, v1): 2 changes, BACKWARD ✗ FORWARD ✗, mode BACKWARD: 2 violations",
+        "  expiration:complete (expiration-complete.json, v1 (removed)): 1 change, BACKWARD ✗ FORWARD ✗, mode "
+            + "BACKWARD: 1 violation (removed)");
+  }
+
+  @Test
+  void withoutBaselineAndWithLintErrorsTheReportSaysSo() throws IOException {
+    Path dir = temp.resolve("contracts");
+    Fixtures.write(dir, "thing.json", Fixtures.event("thing:happen", 1, "{ \"n\": { \"type\": \"integer\" } }", "",
+        "false"));
+    Check.Outcome outcome = Check.run(new Check.Request(List.of(dir), null, List.of(), CompatibilityMode.FULL,
+        Map.of(), Map.of(LintRule.SUBJECT_NAMING, LintRule.Severity.ERROR, LintRule.FILE_NAME_MATCHES_SUBJECT,
+            LintRule.Severity.OFF), temp, null));
+    ReportWriter report = outcome.report();
+    assertThat(outcome.passed()).isFalse();
+    assertThat(outcome.written()).isEmpty();
+    assertThat(report.lintErrors()).containsExactly("contracts/thing.json:1: subject \"thing:happen\": action "
+        + "\"happen\" is not in the past tense (lint subject-naming); name the event after what happened, e.g. "
+        + "\"thing:happened\" (renaming is a new contract: keep the old one until consumers moved)");
+    assertThat(report.lintWarnings()).containsExactly("contracts/thing.json:8: property \"n\" has no \"description\" "
+        + "(lint property-description); add \"description\": it documents the generated code, the catalog and the "
+        + "compatibility report");
+    assertThat(outcome.failures()).isEqualTo(report.lintErrors());
+    assertThat(report.summary()).containsExactly("eventcontracts check: 1 contracts against no baseline (mode FULL): "
+        + "0 changed, 0 violations, 2 lint findings (1 errors)");
+    String md = report.markdown();
+    assertThat(md).startsWith("# Contract compatibility report\n\n**Failed.** 1 contracts compared with no baseline, "
+        + "default mode FULL: 0 violations, 2 lint findings.\n\nThere is no earlier version to compare with (a first "
+        + "release): every contract is new.\n\n");
+    assertThat(md).contains("| `thing:happen` | thing.json | v1 (new) | FULL | 0 | ✓ | ✓ | ✓ | ok |\n");
+    assertThat(md).contains("\n## Lint\n\n| severity | rule | finding |\n|---|---|---|\n| ERROR | subject-naming | "
+        + "`contracts/thing.json:1: subject \"thing:happen\"");
+    String xml = report.junitXml();
+    assertThat(xml).contains("<testsuite name=\"eventcontracts.compatibility\" tests=\"2\" failures=\"1\" errors=\"0\" "
+        + "skipped=\"0\">");
+    assertThat(xml).contains("<property name=\"baseline\" value=\"no baseline\"/>");
+    assertThat(xml).contains("<testcase classname=\"eventcontracts.compatibility\" name=\"thing:happen (thing.json)\"/>");
+    assertThat(xml).contains("<testcase classname=\"eventcontracts.lint\" name=\"subject-naming contracts/thing.json:1\">\n"
+        + "    <failure message=\"contracts/thing.json:1: subject &quot;thing:happen&quot;");
+    assertThat(xml).contains("type=\"lint\">");
+  }
+
+  @Test
+  void twoBaselinesAreNamedInTheHeadline() {
+    ContractSet old = JsonSchemaContractLoader.load(List.of(DIR.resolve("old")));
+    Check.Outcome outcome = Check.run(new Check.Request(List.of(DIR.resolve("old")), null, List.of(
+        new Baseline("1.0.0", old), new Baseline("1.1.0", old)), CompatibilityMode.FULL_TRANSITIVE, Map.of(), Map.of(),
+        null, null));
+    assertThat(outcome.passed()).isTrue();
+    assertThat(outcome.report().summary()).containsExactly("eventcontracts check: 4 contracts against 2 baselines "
+        + "(1.0.0, 1.1.0) (mode FULL_TRANSITIVE): 0 changed, 0 violations, 1 lint finding");
+    assertThat(outcome.report().markdown()).contains("**Passed.** 4 contracts compared with 2 baselines (1.0.0, "
+        + "1.1.0), default mode FULL_TRANSITIVE: 0 violations, 1 lint finding.\n");
+  }
 }
