@@ -107,4 +107,49 @@ class BaselinesTest {
         + "usage:").contains("mode \"SIDEWAYS\" is not one of").contains("baseline \"svn:1\" is neither git:REF nor "
         + "dir:PATH");
   }
+
+  @Test
+  void theCommandLineTakesDirectoryBaselinesModesAndLintSeverities() {
+    Path old = repo.resolve("old");
+    Path neu = repo.resolve("new");
+    write(old, "thing-happened.json", event("thing:happened", 1, PROPS, "\"id\"", "false"));
+    write(neu, "thing-happened.json", event("thing:happened", 1, MORE, "\"id\"", "false"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    String[] base = {"--contracts", neu.toString(), "--baseline", "dir:" + old};
+    // an optional property added to a closed object: BACKWARD passes, FORWARD (here per contract) does not
+    assertThat(CheckMain.run(base, o, e)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("eventcontracts check: 1 contracts against directory "
+        + old + " (mode BACKWARD): 1 changed, 0 violations, 1 lint finding").contains("warning: ");
+    assertThat(CheckMain.run(concat(base, "--contract-mode", "thing:happened=FORWARD"), o, e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("thing:happened n: "
+        + "OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL breaks FORWARD (absent -> integer, optional: consumers on "
+        + "directory " + old + " cannot read new events); raise \"x-version\" to 2");
+    err.reset();
+    assertThat(CheckMain.run(concat(base, "--lint", "aggregate-version=ERROR"), o, e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("event \"thing:happened\" is about an aggregate");
+    assertThat(CheckMain.run(concat(base, "--lint", "aggregate-version=OFF"), o, e)).isZero();
+    err.reset();
+    assertThat(CheckMain.run(concat(base, "--contract-mode", "FULL"), o, e)).isEqualTo(2);
+    assertThat(CheckMain.run(concat(base, "--lint", "loud"), o, e)).isEqualTo(2);
+    assertThat(CheckMain.run(concat(base, "--report"), o, e)).isEqualTo(2);
+    assertThat(CheckMain.run(concat(base, "--colour", "yes"), o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--contract-mode FULL: write KEY=MODE, e.g. ticket:created=FULL")
+        .contains("--lint loud: write RULE=SEVERITY, e.g. subject-naming=ERROR")
+        .contains("--report needs a value")
+        .contains("unknown option --colour");
+    err.reset();
+    assertThat(CheckMain.run(new String[] {"--contracts", neu.toString(), "--baseline", "dir:" + repo.resolve("x")},
+        o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("eventcontracts check: baseline directory ");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }
