@@ -66,7 +66,7 @@ public final class ContractLinter {
       }
       Map<DataType, Boolean> seen = new IdentityHashMap<>();
       walk(c, c.rootType(), "", seen, out);
-      c.definitions().values().forEach(t -> walk(c, t, "", seen, out));
+      c.definitions().forEach((key, t) -> walk(c, t, key, seen, out)); // "/$defs/Money", once each
     }
     out.sort((a, b) -> {
       String fa = String.valueOf(a.error().file());

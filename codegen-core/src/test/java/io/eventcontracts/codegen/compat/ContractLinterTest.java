@@ -84,4 +84,24 @@ class ContractLinterTest {
     assertThatThrownBy(() -> LintRule.Severity.parse("loud"))
         .hasMessage("unknown lint severity \"loud\"; use ERROR, WARNING or OFF");
   }
+
+  @Test
+  void nestedObjectsInArraysMapsAndUnionsAreLintedOnceEach() {
+    String obj = "{ \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } }";
+    String props = "{ \"id\": { \"description\": \"Id.\", \"type\": \"string\" }, "
+        + "\"version\": { \"description\": \"V.\", \"type\": \"integer\" }, "
+        + "\"items\": { \"description\": \"I.\", \"type\": \"array\", \"items\": { \"$ref\": \"#/$defs/X\" } }, "
+        + "\"again\": { \"description\": \"A.\", \"$ref\": \"#/$defs/X\" }, "
+        + "\"dict\": { \"description\": \"D.\", \"type\": \"object\", \"additionalProperties\": " + obj + " } }";
+    String content = event("box:packed", 1, props, "\"id\", \"version\"", "false")
+        .replace("\n}\n", ",\n  \"$defs\": { \"X\": " + obj + " }\n}\n");
+    List<String> findings = lint("box-packed.json", content, Map.of());
+    assertThat(findings).extracting(f -> f.replaceAll(" \\(lint .*", ""))
+        .containsExactlyInAnyOrder(
+            "WARNING box-packed.json:8: object \"dict{}\" leaves \"additionalProperties\" unsaid (so it is open)",
+            "WARNING box-packed.json:8: property \"dict{}.x\" has no \"description\"",
+            // the referenced definition is linted once, where it is defined (not at each $ref)
+            "WARNING box-packed.json:11: object \"/$defs/X\" leaves \"additionalProperties\" unsaid (so it is open)",
+            "WARNING box-packed.json:11: property \"/$defs/X.x\" has no \"description\"");
+  }
 }
