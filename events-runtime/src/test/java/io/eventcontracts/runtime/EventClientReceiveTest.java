@@ -265,6 +265,20 @@ class EventClientReceiveTest {
   }
 
   @Test
+  void anotherMajorOfTheContractIsRefusedNotMisread() {
+    // docs/compatibility.md#versioning: a new major is a breaking change; a listener of major 1 never handles major 2
+    List<TicketCreatedEvent> handled = listenManually();
+    transport.inject(TICKET, ticket("t1").getBytes(StandardCharsets.UTF_8), Map.of("Ec-Contract-Version", "2"));
+    transport.inject(TICKET, ticket("t2").getBytes(StandardCharsets.UTF_8), Map.of("Ec-Contract-Version", " 1 "));
+    transport.inject(TICKET, ticket("t3").getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(handled).extracting(TicketCreatedEvent::getId).containsExactly("t2", "t3");
+    assertThat(deadLetter(0).get("reason").asString()).isEqualTo("CONTRACT_MISMATCH");
+    assertThat(deadLetter(0).toString()).contains("ticket-created.json version 1, but the message/event type names "
+        + "https://eventcontracts.io/schemas/ticketing/ticket-created.json version 2");
+  }
+
+  @Test
   void rfc3339DateTimesAreAcceptedAndOthersRejected() {
     List<Instant> expiries = new ArrayList<>();
     client.subscribe(OrderCreatedEvent.TYPE, ListenOptions.builder("tickets-service").autoAck(true).build(),

@@ -995,9 +995,9 @@ public final class JsonSchemaContractLoader {
     JsonNode ap = node.get("additionalProperties");
     if (ap != null) {
       if (ap.isBoolean()) {
-        additional = ap.asBoolean() ? AdditionalProperties.OPEN : AdditionalProperties.CLOSED;
+        additional = ap.asBoolean() ? AdditionalProperties.OPEN_DECLARED : AdditionalProperties.CLOSED;
       } else if (ap.isObject() && (ap.isEmpty() || !hasTypeKeywords(ap, false))) {
-        additional = AdditionalProperties.OPEN;
+        additional = AdditionalProperties.OPEN_DECLARED;
       } else {
         Walked value = walk(f, ap, pointer + "/additionalProperties", typeName + "Value");
         additional = AdditionalProperties.typed(value.type());
@@ -1072,12 +1072,18 @@ public final class JsonSchemaContractLoader {
         maximum,
         exclusiveMinimum,
         exclusiveMaximum,
-        s.path("minLength").isInt() ? s.get("minLength").asInt() : null,
-        s.path("maxLength").isInt() ? s.get("maxLength").asInt() : null,
+        count(s, "minLength"),
+        count(s, "maxLength"),
         s.path("pattern").isTextual() ? s.get("pattern").asText() : null,
-        s.path("minItems").isInt() ? s.get("minItems").asInt() : null,
-        s.path("maxItems").isInt() ? s.get("maxItems").asInt() : null,
+        count(s, "minItems"),
+        count(s, "maxItems"),
         s.has("default") ? s.get("default").toString() : null);
+  }
+
+  /** A length or item count; the parser reads every integer as a big integer, so {@code isInt()} never holds. */
+  private static Integer count(JsonNode s, String keyword) {
+    JsonNode n = s.get(keyword);
+    return n != null && n.isIntegralNumber() && n.canConvertToInt() ? n.asInt() : null;
   }
 
   // ---------------------------------------------------------------------------------------------- composition
@@ -1126,6 +1132,8 @@ public final class JsonSchemaContractLoader {
         }
         if (o.additionalProperties().kind() != AdditionalProperties.Kind.OPEN) {
           additional = o.additionalProperties();
+        } else if (o.additionalProperties().declared() && additional.kind() == AdditionalProperties.Kind.OPEN) {
+          additional = AdditionalProperties.OPEN_DECLARED;
         }
         for (Field field : o.fields()) {
           Field before = fields.get(field.name());

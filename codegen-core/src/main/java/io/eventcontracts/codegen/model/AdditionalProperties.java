@@ -15,11 +15,22 @@ import java.util.Objects;
  *
  * @param kind open, closed or typed
  * @param valueType the value type for {@link Kind#TYPED}, else {@code null}
+ * @param declared true when the contract says so explicitly ({@code additionalProperties: true}, {@code false} or a
+ *     schema); false for an object left open by omission. Only lint reads it (authors should decide, not inherit
+ *     JSON Schema's open default); every other reader looks at {@link #kind()} alone.
  */
-public record AdditionalProperties(Kind kind, DataType valueType) {
+public record AdditionalProperties(Kind kind, DataType valueType, boolean declared) {
 
-  public static final AdditionalProperties OPEN = new AdditionalProperties(Kind.OPEN, null);
-  public static final AdditionalProperties CLOSED = new AdditionalProperties(Kind.CLOSED, null);
+  /** Open by omission ({@code additionalProperties} absent; proto messages). */
+  public static final AdditionalProperties OPEN = new AdditionalProperties(Kind.OPEN, null, false);
+  /** Open, said explicitly ({@code additionalProperties: true} or {@code {}}). */
+  public static final AdditionalProperties OPEN_DECLARED = new AdditionalProperties(Kind.OPEN, null, true);
+  public static final AdditionalProperties CLOSED = new AdditionalProperties(Kind.CLOSED, null, true);
+
+  /** Closed and typed are always declared; open is taken as open by omission. */
+  public AdditionalProperties(Kind kind, DataType valueType) {
+    this(kind, valueType, kind != Kind.OPEN);
+  }
 
   public AdditionalProperties {
     Objects.requireNonNull(kind, "kind");

@@ -273,6 +273,8 @@ public final class DefaultEventClient implements EventClient {
     private final String deadLetterSubject;
     private final long ackWaitNanos;
     private final RecentSequences finished = new RecentSequences();
+    /** The major version this listener reads, as the {@code Ec-Contract-Version} header writes it. */
+    private final String contractVersion;
 
     InboundProcessor(EventType<T> type, Contract contract, ListenOptions listenOptions, EventHandler<T> handler,
         DefaultSubscription subscription) {
@@ -284,6 +286,7 @@ public final class DefaultEventClient implements EventClient {
       this.counters = metrics.of(type.subject());
       this.deadLetterSubject = deadLetterPrefix + "." + type.subject();
       this.ackWaitNanos = listenOptions.ackWait().toNanos();
+      this.contractVersion = Integer.toString(contract.version());
     }
 
     void process(InboundMessage message) {
@@ -321,6 +324,13 @@ public final class DefaultEventClient implements EventClient {
         String headerId = message.header(HEADER_CONTRACT_ID);
         if (headerId != null && !contract.id().equals(BundledSchemas.normalizeId(headerId.trim()))) {
           reject(context, EventException.contractMismatch(subject, contract.id(), headerId));
+          return;
+        }
+        // another major of the same contract (docs/compatibility.md#versioning): refused, never misread
+        String headerVersion = message.header(HEADER_CONTRACT_VERSION);
+        if (headerVersion != null && !contractVersion.equals(headerVersion.trim())) {
+          reject(context, EventException.contractMismatch(subject, contract.id() + " version " + contractVersion,
+              contract.id() + " version " + headerVersion.trim()));
           return;
         }
         T event;
