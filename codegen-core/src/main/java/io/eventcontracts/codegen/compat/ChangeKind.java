@@ -24,9 +24,9 @@ public enum ChangeKind {
       "make the property optional"),
   OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL("an optional property was added to a closed object", ""),
   REQUIRED_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL("a required property without default was added to a closed "
-      + "object (old events lack it)", "make the property optional, or give it a \"default\""),
+      + "object (old events lack it)", "make the property optional"),
   REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_CLOSED_CONTENT_MODEL("a required property with a default was added to a "
-      + "closed object", ""),
+      + "closed object (old events lack it; validation never fills in a default)", "make the property optional"),
   PROPERTY_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL("a property was added whose values the object's "
       + "additionalProperties schema already allowed", ""),
   PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL("a property was added whose values the object's "
@@ -41,8 +41,9 @@ public enum ChangeKind {
   CONTENT_MODEL_OPENED("the object accepts more unknown properties (additionalProperties widened)", ""),
   CONTENT_MODEL_CLOSED("the object accepts fewer unknown properties (additionalProperties narrowed)",
       "keep additionalProperties as it was"),
-  PROPERTY_MADE_REQUIRED("an optional property became required", "keep it optional, or give it a \"default\""),
-  PROPERTY_WITH_DEFAULT_MADE_REQUIRED("an optional property with a default became required", ""),
+  PROPERTY_MADE_REQUIRED("an optional property became required", "keep it optional"),
+  PROPERTY_WITH_DEFAULT_MADE_REQUIRED("an optional property with a default became required (old events may lack it; "
+      + "validation never fills in a default)", "keep it optional"),
   PROPERTY_MADE_OPTIONAL("a required property became optional", "keep it required"),
 
   // nullability

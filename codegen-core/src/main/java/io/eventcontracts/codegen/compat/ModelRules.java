@@ -251,7 +251,8 @@ public final class ModelRules implements CompatibilityRules {
           if (!nf.required()) {
             add(ChangeKind.OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, p, null, neu, Effect.WIDENS, at);
           } else if (hasDefault) {
-            add(ChangeKind.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_CLOSED_CONTENT_MODEL, p, null, neu, Effect.WIDENS,
+            // the runtime validates and never fills in defaults: old events without the property are refused
+            add(ChangeKind.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_CLOSED_CONTENT_MODEL, p, null, neu, Effect.BREAKS,
                 at);
           } else {
             add(ChangeKind.REQUIRED_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, p, null, neu, Effect.BREAKS, at);
@@ -261,7 +262,7 @@ public final class ModelRules implements CompatibilityRules {
           Effect cover = relate(oa.valueType(), nf.type());
           add(cover.backwardCompatible() ? ChangeKind.PROPERTY_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
                   : ChangeKind.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL, p, null, neu,
-              Effect.of(cover.backwardCompatible() && (!nf.required() || hasDefault), cover.forwardCompatible()), at);
+              Effect.of(cover.backwardCompatible() && !nf.required(), cover.forwardCompatible()), at);
         }
       }
     }
@@ -272,7 +273,7 @@ public final class ModelRules implements CompatibilityRules {
         if (nf.required()) {
           boolean hasDefault = nf.constraints().defaultJson() != null;
           add(hasDefault ? ChangeKind.PROPERTY_WITH_DEFAULT_MADE_REQUIRED : ChangeKind.PROPERTY_MADE_REQUIRED, p,
-              "optional", "required", hasDefault ? Effect.NONE : Effect.NARROWS, at);
+              "optional", "required", Effect.NARROWS, at);
         } else {
           add(ChangeKind.PROPERTY_MADE_OPTIONAL, p, "required", "optional", Effect.WIDENS, at);
         }

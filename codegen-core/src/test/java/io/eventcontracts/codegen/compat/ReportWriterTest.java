@@ -69,7 +69,7 @@ class ReportWriterTest {
         "src/test/resources/compat-report/new/ticket-created.json:26: ticket:created seats: "
             + "REQUIRED_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL breaks BACKWARD (absent -> integer, required: new "
             + "consumers cannot read events written with io.example:schemas:1.0.0); make the property optional, or "
-            + "give it a \"default\", or raise \"x-version\" to 2 (a new major, docs/compatibility.md#versioning)",
+            + "raise \"x-version\" to 2 (a new major, docs/compatibility.md#versioning)",
         "src/test/resources/compat-report/new/expiration-complete.json: expiration:complete: contract removed (it "
             + "is in io.example:schemas:1.0.0); keep the contract (mark it deprecated in its description) until no "
             + "service uses it, or set its mode to NONE");
