@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class ContractRegistryTest {
@@ -132,6 +134,24 @@ class ContractRegistryTest {
     assertThat(registry.validate(BASE + "d7.json", JSON.readTree("{\"p\":\"x\"}"))).isEmpty();
     assertThat(registry.validate(BASE + "d2020.json", JSON.readTree("{\"p\":\"x\"}")))
         .extracting(Violation::pointer).containsExactly("/p");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-06/schema#",
+      "http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft/2019-09/schema",
+      "https://json-schema.org/draft/2020-12/schema"})
+  void everyDraftReadsDateTimeUuidAndVendorKeywordsAsTheTypeScriptValidatorDoes(String draft) {
+    byte[] schema = ("{\"$schema\":\"" + draft + "\",\"$id\":\"" + BASE + "formats.json\",\"type\":\"object\","
+        + "\"x-publishers\":[\"tickets\"],\"properties\":{\"at\":{\"type\":\"string\",\"format\":\"date-time\"},"
+        + "\"id\":{\"type\":\"string\",\"format\":\"uuid\"}}}").getBytes();
+    ContractRegistry registry = ContractRegistry.builder().contract(BASE + "formats.json", "formats", 1, schema).build();
+
+    assertThat(registry.validate(BASE + "formats.json", JSON.readTree(
+        "{\"at\":\"2024-05-01T10:00:00+02:00\",\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"))).isEmpty();
+    assertThat(registry.validate(BASE + "formats.json", JSON.readTree(
+        "{\"at\":\"2024-05-01T10:00:00.1234567891+19:00\",\"id\":\"urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e\"}")))
+        .as("more than 9 fraction digits and an offset beyond 18:00 are refused by both runtimes")
+        .extracting(Violation::pointer).containsExactly("/at", "/id");
   }
 
   @Test

@@ -5,9 +5,11 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.DefaultDialectRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.keyword.UnknownKeywordFactory;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JoniRegularExpressionFactory;
 import com.networknt.schema.resource.InputStreamSource;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,18 +115,19 @@ public final class BundledSchemas {
         .regularExpressionFactory(regex -> JoniRegularExpressionFactory.getInstance()
             .getRegularExpression(PayloadReading.ecmaDot(regex)))
         .build();
-    // The x- keywords of the contract format are annotations: known, so the validator neither warns nor fails.
+    // Every draft a contract may declare gets the same additions, as in the TypeScript validator: each x- keyword
+    // (the contract format's and vendor extensions) is an annotation, so the validator neither warns nor fails, and
     // date-time, date and uuid follow the reading both runtimes share (PayloadReading, docs/typescript.md).
-    Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-        .keyword(new AnnotationKeyword("x-subject"))
-        .keyword(new AnnotationKeyword("x-version"))
-        .keyword(new AnnotationKeyword("x-kind"))
-        .format(new ReadingFormat("date-time", PayloadReading::isDateTime))
-        .format(new ReadingFormat("date", PayloadReading::isDate))
-        .format(new ReadingFormat("uuid", PayloadReading::isUuid))
+    List<Dialect> drafts = Stream.of(Dialects.getDraft4(), Dialects.getDraft6(), Dialects.getDraft7(),
+            Dialects.getDraft201909(), Dialects.getDraft202012())
+        .map(BundledSchemas::contractDialect)
+        .toList();
+    SchemaRegistry registry = SchemaRegistry.builder()
+        .defaultDialectId(Dialects.getDraft202012().getId())
+        .dialectRegistry(new DefaultDialectRegistry(drafts))
+        .schemaLoader(loader)
+        .schemaRegistryConfig(config)
         .build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
-        b -> b.schemaLoader(loader).schemaRegistryConfig(config));
     for (String id : ids) {
       compiling.set(id);
       try {
@@ -138,6 +142,16 @@ public final class BundledSchemas {
         compiling.remove();
       }
     }
+  }
+
+  private static Dialect contractDialect(Dialect draft) {
+    return Dialect.builder(draft)
+        .unknownKeywordFactory((name, context) -> name.startsWith("x-") ? new AnnotationKeyword(name)
+            : UnknownKeywordFactory.getInstance().getKeyword(name, context))
+        .format(new ReadingFormat("date-time", PayloadReading::isDateTime))
+        .format(new ReadingFormat("date", PayloadReading::isDate))
+        .format(new ReadingFormat("uuid", PayloadReading::isUuid))
+        .build();
   }
 
   /** Validates {@code document} against the compiled contract; violations sorted by pointer. */
