@@ -998,11 +998,11 @@ public final class JsonSchemaContractLoader {
         s.path("maximum").isNumber() ? s.get("maximum").decimalValue() : null,
         s.path("exclusiveMinimum").isNumber() ? s.get("exclusiveMinimum").decimalValue() : null,
         s.path("exclusiveMaximum").isNumber() ? s.get("exclusiveMaximum").decimalValue() : null,
-        s.path("minLength").isInt() ? s.get("minLength").asInt() : null,
-        s.path("maxLength").isInt() ? s.get("maxLength").asInt() : null,
+        s.path("minLength").isIntegralNumber() ? s.get("minLength").asInt() : null,
+        s.path("maxLength").isIntegralNumber() ? s.get("maxLength").asInt() : null,
         s.path("pattern").isTextual() ? s.get("pattern").asText() : null,
-        s.path("minItems").isInt() ? s.get("minItems").asInt() : null,
-        s.path("maxItems").isInt() ? s.get("maxItems").asInt() : null,
+        s.path("minItems").isIntegralNumber() ? s.get("minItems").asInt() : null,
+        s.path("maxItems").isIntegralNumber() ? s.get("maxItems").asInt() : null,
         s.has("default") ? s.get("default").toString() : null);
   }
 
