@@ -80,6 +80,7 @@ public final class ProtobufContractLoader {
   static final int SUBJECT_OPTION = 51700;
   static final int VERSION_OPTION = 51701;
   static final int REQUIRED_OPTION = 51702;
+  static final int ID_OPTION = 51703;
   private static final Pattern SUBJECT = Pattern.compile("[^\\s*>.]+(\\.[^\\s*>.]+)*");
 
   /**
@@ -272,7 +273,23 @@ public final class ProtobufContractLoader {
     String messageName = located.message().getName();
     String dir = file.getName().contains("/") ? file.getName().substring(0, file.getName().lastIndexOf('/') + 1) : "";
     String bundlePath = dir + kebab(messageName) + ".json";
+    String idOption = stringOption(located.message().getOptions().getUnknownFields(), ID_OPTION);
     String id = Contract.BUNDLE_BASE + bundlePath;
+    if (idOption != null) {
+      boolean absolute;
+      try {
+        absolute = java.net.URI.create(idOption).isAbsolute();
+      } catch (IllegalArgumentException e) {
+        absolute = false;
+      }
+      if (absolute) {
+        id = idOption;
+      } else {
+        errors.add(new ContractError(at.file(), at.line(), "message " + messageName + ": id \"" + idOption
+            + "\" is not an absolute URI", "use e.g. \"https://example.com/schemas/" + kebab(messageName)
+            + ".json\" (a name, never fetched), or leave the option out"));
+      }
+    }
     DataType root = messageType(fullName(located));
     String description = comment(file, located.path());
     byte[] protoBytes;

@@ -41,7 +41,7 @@ class ProtobufContractLoaderTest {
     assertThat(payment.format()).isEqualTo(ContractFormat.PROTOBUF);
     assertThat(payment.version()).isEqualTo(1);
     assertThat(payment.bundlePath()).isEqualTo("ticketing/v1/payment-created.json");
-    assertThat(payment.id()).isEqualTo("https://bundle.eventcontracts.invalid/ticketing/v1/payment-created.json");
+    assertThat(payment.id()).isEqualTo("https://eventcontracts.io/schemas/ticketing/payment-created.json");
     assertThat(payment.description()).startsWith("A payment for an order succeeded.");
     assertThat(payment.source().toString()).isEqualTo("../schemas/proto/ticketing/v1/payments.proto:14");
     ObjectType root = (ObjectType) payment.rootType();
@@ -53,7 +53,7 @@ class ProtobufContractLoaderTest {
     assertThat(orderId.nullable()).isFalse();
     assertThat(orderId.constraints().minLength()).isEqualTo(1);
     assertThat(orderId.description()).isEqualTo("Id of the paid order.");
-    assertThat(orderId.location().line()).isEqualTo(21);
+    assertThat(orderId.location().line()).isEqualTo(23);
     assertThat(orderId.location().pointer()).isEqualTo("ticketing.v1.PaymentCreated.order_id");
 
     ProtoOrigin origin = ProtoContractDocument.of(payment).orElseThrow();
@@ -181,7 +181,10 @@ class ProtobufContractLoaderTest {
           string id = 1;
         }
         """);
-    ProtoOrigin origin = ProtoContractDocument.of(only(load(root, work.resolve("w")), "thing")).orElseThrow();
+    Contract thing = only(load(root, work.resolve("w")), "thing");
+    assertThat(thing.id()).as("without (eventcontracts.id) the id is the bundle location")
+        .isEqualTo("https://bundle.eventcontracts.invalid/thing.json");
+    ProtoOrigin origin = ProtoContractDocument.of(thing).orElseThrow();
     assertThat(origin.message().reservedRanges()).containsExactly(new ProtoOrigin.Range(2, 2),
         new ProtoOrigin.Range(9, 11));
     assertThat(origin.message().reservedRanges().get(1).contains(11)).isTrue();
@@ -276,6 +279,7 @@ class ProtobufContractLoaderTest {
           google.protobuf.Any payload = 1;
         }
         message Loop { option (eventcontracts.subject) = "loop"; Loop next = 1; }
+        message Relative { option (eventcontracts.subject) = "relative"; option (eventcontracts.id) = "rel.json"; }
         """);
     ProtobufContractLoader.Result result = load(root, work.resolve("w"));
     String file = root.resolve("bad.proto").toString();
@@ -286,6 +290,8 @@ class ProtobufContractLoaderTest {
         file + ":8: field payload: proto type google.protobuf.Any has no JSON Schema equivalent; use a concrete"
             + " message, google.protobuf.Struct for free-form JSON, or a string",
         file + ":10: message Loop contains itself; recursive messages have no generated Java type here; break the"
-            + " cycle (e.g. with an id reference)");
+            + " cycle (e.g. with an id reference)",
+        file + ":11: message Relative: id \"rel.json\" is not an absolute URI; use e.g."
+            + " \"https://example.com/schemas/relative.json\" (a name, never fetched), or leave the option out");
   }
 }

@@ -10,7 +10,7 @@ public final class EventTypes {
     /**
      * {@code payment:created} (contract ticketing/v1/payment-created.json, version 1): A payment for an order succeeded. Published by payments; the orders service marks the order complete.
      */
-    public static final EventType<PaymentCreatedEvent> PAYMENT_CREATED = EventType.of("payment:created", "https://bundle.eventcontracts.invalid/ticketing/v1/payment-created.json", 1, PaymentCreatedEvent.class);
+    public static final EventType<PaymentCreatedEvent> PAYMENT_CREATED = EventType.of("payment:created", "https://eventcontracts.io/schemas/ticketing/payment-created.json", 1, PaymentCreatedEvent.class);
 
     private EventTypes() {
     }
