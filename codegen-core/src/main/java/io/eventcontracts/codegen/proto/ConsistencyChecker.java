@@ -199,6 +199,16 @@ public final class ConsistencyChecker {
     } else if (js == PrimitiveType.BOOLEAN) {
       defaultValue = "false";
     }
+    if (defaultValue == null && !jf.required()) {
+      String forbidden = js == PrimitiveType.STRING ? "\"\"" : js instanceof PrimitiveType jp2 && jp2 != PrimitiveType.BOOLEAN
+          && !allowsZero(jf.constraints()) ? "0" : null;
+      if (forbidden != null) {
+        add(j, name, "rejects " + forbidden + " in " + j + ", but " + p + " turns " + forbidden + " into an absent field,"
+            + " which is valid (proto3 field without presence)", "declare the proto field `optional`, so " + forbidden
+            + " stays in the JSON form and is rejected in both formats");
+      }
+      return;
+    }
     if (defaultValue != null) {
       add(j, name, "allows " + defaultValue + " in " + j + ", which " + p + " leaves out of the JSON form"
           + " (proto3 field without presence)", "declare the proto field `optional`, or forbid " + defaultValue
