@@ -58,8 +58,7 @@ class ProtobufPayloadsTest {
         () -> payloads.toJson("note.taken", new byte[] {(byte) 0xff, 0x01}));
     assertThat(e.kind()).isEqualTo(EventException.Kind.UNPARSEABLE_PAYLOAD);
     assertThat(e.getMessage()).startsWith("protobuf payload for 'note.taken' cannot be parsed as "
-        + "com.google.protobuf.StringValue
-    /: not a valid StringValue protobuf message: ");
+        + "com.google.protobuf.StringValue\n  /: not a valid StringValue protobuf message: ");
     assertThat(e.violations()).extracting(Violation::keyword).containsExactly("protobuf");
     assertThat(e.violations().get(0).message()).startsWith("not a valid StringValue protobuf message: ");
   }
@@ -69,8 +68,7 @@ class ProtobufPayloadsTest {
     EventException e = catchThrowableOfType(EventException.class,
         () -> payloads.fromJson("note.taken", JsonMapper.builder().build().readTree("{\"a\": 1}")));
     assertThat(e.kind()).isEqualTo(EventException.Kind.INVALID_PAYLOAD);
-    assertThat(e.getMessage()).startsWith("event for 'note.taken' has no protobuf form
-    /: ");
+    assertThat(e.getMessage()).startsWith("event for 'note.taken' has no protobuf form\n  /: ");
     assertThat(e.violations()).extracting(Violation::keyword).containsExactly("protobuf");
   }
 
