@@ -57,6 +57,7 @@ class ProtobufPayloadTest {
       TicketCreatedEvent second = received.poll(Waits.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       assertThat(first).isEqualTo(event);
       assertThat(second).isEqualTo(event);
+      Waits.await("both payloads seen on the wire", () -> wire.size() >= 2, wire::size);
       List<byte[]> payloads = wire.payloads();
       assertThat(payloads).hasSize(2);
       assertThat(new String(payloads.get(0), StandardCharsets.UTF_8)).startsWith("{\"id\":\"t-1\"");
