@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventcontracts.integration.backend.JetStreamBackend;
 import io.eventcontracts.integration.backend.RawTap;
+import io.eventcontracts.integration.backend.StanBackend;
 import io.eventcontracts.integration.backend.Waits;
 import io.eventcontracts.runtime.ClientOptions;
 import io.eventcontracts.runtime.EventClient;
@@ -66,6 +67,34 @@ class ProtobufPayloadTest {
       assertThat(payloads.get(1)).as("the protobuf encoding of the same event").isEqualTo(protobuf);
       assertThat(backend.deadLetters("ticket:created", 0)).isEmpty();
       subscription.close();
+    }
+  }
+
+  /**
+   * NATS Streaming has no headers: both sides use the subject's configured format (here protobuf), served by the
+   * protocol test double over a real nats-server.
+   */
+  @Test
+  void withoutHeadersTheSubjectsConfiguredFormatIsUsedOnBothSides() throws Exception {
+    try (StanBackend backend = StanBackend.testDouble();
+        EventClient publishing = EventClient.create(backend.connect("tickets"),
+            options().payloadFormat("ticket:created", PayloadFormat.PROTOBUF).build());
+        EventClient listening = EventClient.create(backend.connect("orders"),
+            options().payloadFormat("ticket:created", PayloadFormat.PROTOBUF).build());
+        RawTap wire = backend.tap("ticket:created")) {
+      BlockingQueue<TicketCreatedEvent> received = new LinkedBlockingQueue<>();
+      listening.subscribe(EventTypes.TICKET_CREATED, ListenOptions.of("orders"), (event, context) -> {
+        received.add(event);
+        context.ack();
+      });
+      TicketCreatedEvent event = TicketCreatedEvent.builder().withId("t-9").withVersion(3L).withTitle("Opera")
+          .withPrice(new BigDecimal("99.5")).withUserId("u-9").build();
+      publishing.publish(EventTypes.TICKET_CREATED, event).get(10, TimeUnit.SECONDS);
+      assertThat(received.poll(Waits.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(event);
+      Waits.await("the payload seen on the wire", () -> wire.size() >= 1, wire::size);
+      byte[] protobuf = io.eventcontracts.ticketing.proto.TicketCreated.newBuilder().setId("t-9").setVersion(3)
+          .setTitle("Opera").setPrice(99.5).setUserId("u-9").build().toByteArray();
+      assertThat(wire.payloads().get(0)).as("the protobuf encoding, no header needed").isEqualTo(protobuf);
     }
   }
 
