@@ -216,6 +216,48 @@ class ConsistencyCheckerTest {
     assertThat(e.errors().get(1).message()).isEqualTo("message T: subject \"bad subject\" is not a valid NATS subject");
   }
 
+  static final String UNION_JSON = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+      + "\"title\": \"U\", \"x-subject\": \"t.u\", \"x-version\": 1, \"type\": \"object\",\n"
+      + "\"properties\": {\"id\": {\"type\": \"string\", \"minLength\": 1}},\n"
+      + "\"required\": [\"id\"], \"additionalProperties\": false,\n"
+      + "\"oneOf\": [\n"
+      + "  {\"properties\": {\"card\": {\"type\": \"string\"}}, \"required\": [\"card\"]},\n"
+      + "  {\"properties\": {\"cash\": {\"type\": \"boolean\"}}, \"required\": [\"cash\"]}]}\n";
+
+  Codegen.Loaded loadUnion(String oneof) throws IOException {
+    Path jsonRoot = work.resolve("json");
+    Path protoRoot = work.resolve("proto");
+    Files.createDirectories(jsonRoot);
+    Files.createDirectories(protoRoot);
+    Files.writeString(jsonRoot.resolve("u.json"), UNION_JSON);
+    Files.writeString(protoRoot.resolve("u.proto"), "syntax = \"proto3\";\nimport \"eventcontracts/options.proto\";\n"
+        + "message U {\n  option (eventcontracts.subject) = \"t.u\";\n"
+        + "  string id = 1 [(eventcontracts.required) = true];\n  oneof pay {\n" + oneof + "  }\n}\n");
+    return loadTwins(List.of(jsonRoot), List.of(protoRoot), work.resolve("w"));
+  }
+
+  @Test
+  void aOneofAgreesWithAOneOfWhoseBranchesRequireOneMemberEach() throws IOException {
+    Codegen.Loaded loaded = loadUnion("    string card = 2;\n    bool cash = 3;\n");
+    assertThat(loaded.protoOrigins()).containsKey("t.u");
+  }
+
+  @Test
+  void aOneofWithAnotherMemberCountIsAMismatch() throws IOException {
+    ContractException e = catchThrowableOfType(ContractException.class,
+        () -> loadUnion("    string card = 2;\n    bool cash = 3;\n    string voucher = 4;\n"));
+    assertThat(e.errors()).extracting(ContractError::message)
+        .anySatisfy(m -> assertThat(m).startsWith("t.u: union of 2 branches in ").contains(", oneof of 3 members in "));
+  }
+
+  @Test
+  void aOneofMemberNoBranchRequiresIsAMismatch() throws IOException {
+    ContractException e = catchThrowableOfType(ContractException.class,
+        () -> loadUnion("    string card = 2;\n    bool coupon = 3;\n"));
+    assertThat(e.errors()).extracting(ContractError::message)
+        .anySatisfy(m -> assertThat(m).startsWith("t.u: oneOf branch object ").contains(" matches no oneof member in "));
+  }
+
   static int lineOf(String text, String needle) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
