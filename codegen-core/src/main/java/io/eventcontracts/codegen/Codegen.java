@@ -19,6 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import io.eventcontracts.codegen.model.Contract;
+import io.eventcontracts.codegen.proto.ConsistencyChecker;
+import io.eventcontracts.codegen.proto.ProtoContractDocument;
+import io.eventcontracts.codegen.proto.ProtoOrigin;
+import io.eventcontracts.codegen.proto.ProtobufContractLoader;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.util.Set;
 
 /**
@@ -61,9 +70,7 @@ public final class Codegen {
       }
     }
 
-    JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
-        new JsonSchemaContractLoader.Options(request.defaultDialect(), request.doubleNumbers(),
-            request.unboundedIntegersLong()));
+    Loaded loaded = load(request);
     ContractSet contracts = loaded.contracts();
     JavaNaming naming = JavaNaming.allocate(contracts);
     List<ContractError> lint = new ArrayList<>(loaded.lint());
@@ -76,7 +83,8 @@ public final class Codegen {
     if (contracts.contracts().isEmpty()) {
       warnings.add(request.contractRoots() + ": no contract files (*.json) found; nothing to generate");
     }
-    List<GeneratedFile> files = generate(contracts, naming, request.packageName());
+    List<GeneratedFile> files = generate(contracts, naming, request.packageName(), loaded.protoOrigins());
+    files.addAll(loaded.protobufJava());
 
     List<Path> written = new ArrayList<>();
     List<IncrementalState.Output> outputs = new ArrayList<>();
@@ -99,6 +107,69 @@ public final class Codegen {
         elapsed(start));
   }
 
+  /**
+   * The contracts of a request in one model, with every error of every format collected.
+   *
+   * @param contracts the JSON Schema contracts plus the Protobuf contracts that have no JSON Schema twin
+   * @param lint lint findings
+   * @param protoOrigins the proto facts by subject, for every event defined in Protobuf (twin or not)
+   * @param protobufJava protobuf-java sources protoc generated
+   */
+  public record Loaded(ContractSet contracts, List<ContractError> lint, Map<String, ProtoOrigin> protoOrigins,
+      List<GeneratedFile> protobufJava) {}
+
+  /**
+   * Loads JSON Schema and Protobuf contracts into one model and checks every twin (a subject defined in both) with
+   * the {@link ConsistencyChecker}.
+   *
+   * @throws ContractException with the errors of both formats and every twin mismatch
+   */
+  public static Loaded load(CodegenRequest request) {
+    List<ContractError> errors = new ArrayList<>();
+    ContractSet json = new ContractSet(List.of());
+    List<ContractError> lint = new ArrayList<>();
+    try {
+      JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
+          new JsonSchemaContractLoader.Options(request.defaultDialect(), request.doubleNumbers(),
+              request.unboundedIntegersLong()));
+      json = loaded.contracts();
+      lint.addAll(loaded.lint());
+    } catch (ContractException e) {
+      errors.addAll(e.errors());
+    }
+    Map<String, ProtoOrigin> origins = new TreeMap<>();
+    List<GeneratedFile> protobufJava = new ArrayList<>();
+    List<Contract> all = new ArrayList<>(json.contracts());
+    if (request.protobuf() != null) {
+      ProtobufOptions options = request.protobuf();
+      ProtobufContractLoader.Result proto = ProtobufContractLoader.load(options.protoRoots(),
+          new ProtobufContractLoader.Options(options.protoc(), options.workDirectory(), options.generateJava()));
+      errors.addAll(proto.errors());
+      protobufJava.addAll(proto.javaSources());
+      for (Contract contract : proto.contracts()) {
+        ProtoContractDocument.of(contract).ifPresent(o -> origins.put(contract.subject(), o));
+        Optional<Contract> twin = json.bySubject(contract.subject());
+        if (twin.isPresent()) {
+          errors.addAll(ConsistencyChecker.check(twin.get(), contract, json));
+          continue;
+        }
+        Optional<Contract> samePath = all.stream().filter(c -> c.bundlePath().equals(contract.bundlePath()))
+            .findFirst();
+        if (samePath.isPresent()) {
+          errors.add(new ContractError(contract.source().file(), contract.source().line(), "the derived JSON Schema "
+              + "of message " + contract.name() + " would be bundled as " + contract.bundlePath() + ", already used"
+              + " by " + samePath.get().source(), "rename the message or move the .proto file"));
+          continue;
+        }
+        all.add(contract);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ContractException(ErrorCollector.sorted(errors));
+    }
+    return new Loaded(new ContractSet(all), lint, origins, protobufJava);
+  }
+
   /** Runs every generator; the files are not written. Sorted by target and path. */
   public static List<GeneratedFile> generate(ContractSet contracts, String packageName) {
     return generate(contracts, JavaNaming.allocate(contracts), packageName);
@@ -106,13 +177,21 @@ public final class Codegen {
 
   /** Runs every generator with the names of one naming pass; the files are not written. */
   public static List<GeneratedFile> generate(ContractSet contracts, JavaNaming naming, String packageName) {
+    return generate(contracts, naming, packageName, Map.of());
+  }
+
+  /**
+   * Runs every generator; the bundle index names the protobuf-java class of every event with a proto origin.
+   */
+  public static List<GeneratedFile> generate(ContractSet contracts, JavaNaming naming, String packageName,
+      Map<String, ProtoOrigin> protoOrigins) {
     List<GeneratedFile> files = new ArrayList<>();
     files.addAll(new EventClassGenerator(naming).generate(contracts, packageName));
     files.add(new SubjectsGenerator(naming).generate(contracts, packageName));
     files.add(new EventTypesGenerator(naming).generate(contracts, packageName));
     files.addAll(new ListenerGenerator(naming).generate(contracts, packageName));
     files.addAll(new PublisherGenerator(naming).generate(contracts, packageName));
-    files.addAll(new ContractBundleGenerator(naming).generate(contracts, packageName));
+    files.addAll(new ContractBundleGenerator(naming, protoOrigins).generate(contracts, packageName));
     files.sort((a, b) -> a.target() != b.target() ? a.target().compareTo(b.target())
         : a.relativePath().compareTo(b.relativePath()));
     return files;

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param strict true to fail on lint findings (missing descriptions, untyped keywords, renamed classes)
  * @param unboundedIntegersLong true to generate {@code Long} (not {@code BigInteger}) for an integer left unbounded
  *     on a side; a valid value beyond ±2^63 then fails to bind
+ * @param protobuf where the {@code .proto} contracts are and how to compile them; {@code null} when there are none
  */
 public record CodegenRequest(
     List<Path> contractRoots,
@@ -30,21 +31,30 @@ public record CodegenRequest(
     io.eventcontracts.codegen.model.Dialect defaultDialect,
     boolean doubleNumbers,
     boolean strict,
-    boolean unboundedIntegersLong) {
+    boolean unboundedIntegersLong,
+    io.eventcontracts.codegen.proto.ProtobufOptions protobuf) {
+
+  /** A request without Protobuf contracts. */
+  public CodegenRequest(List<Path> contractRoots, String packageName, Path javaOutputDirectory,
+      Path resourceOutputDirectory, Path stateFile, io.eventcontracts.codegen.model.Dialect defaultDialect,
+      boolean doubleNumbers, boolean strict, boolean unboundedIntegersLong) {
+    this(contractRoots, packageName, javaOutputDirectory, resourceOutputDirectory, stateFile, defaultDialect,
+        doubleNumbers, strict, unboundedIntegersLong, null);
+  }
 
   /** A request with unbounded integers as {@code BigInteger}. */
   public CodegenRequest(List<Path> contractRoots, String packageName, Path javaOutputDirectory,
       Path resourceOutputDirectory, Path stateFile, io.eventcontracts.codegen.model.Dialect defaultDialect,
       boolean doubleNumbers, boolean strict) {
     this(contractRoots, packageName, javaOutputDirectory, resourceOutputDirectory, stateFile, defaultDialect,
-        doubleNumbers, strict, false);
+        doubleNumbers, strict, false, null);
   }
 
   /** A request with the defaults: 2020-12 for files without {@code $schema}, BigDecimal numbers, not strict. */
   public CodegenRequest(List<Path> contractRoots, String packageName, Path javaOutputDirectory,
       Path resourceOutputDirectory, Path stateFile) {
     this(contractRoots, packageName, javaOutputDirectory, resourceOutputDirectory, stateFile,
-        io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12, false, false, false);
+        io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12, false, false, false, null);
   }
 
   public CodegenRequest {

@@ -55,6 +55,16 @@ record IncrementalState(List<String> inputLines, int events, int types, List<Out
             + Hashing.sha256(file));
       }
     }
+    if (request.protobuf() != null) {
+      lines.add("protoc=" + request.protobuf().protoc().toAbsolutePath().normalize() + " java:"
+          + request.protobuf().generateJava());
+      List<Path> protoRoots = request.protobuf().protoRoots();
+      for (int i = 0; i < protoRoots.size(); i++) {
+        lines.add("protoRoot=" + i + ":" + protoRoots.get(i).toAbsolutePath().normalize());
+      }
+      io.eventcontracts.codegen.proto.ProtobufContractLoader.protoFiles(protoRoots).forEach((relative, file) ->
+          lines.add("proto=" + relative + " " + Hashing.sha256(file)));
+    }
     return lines;
   }
 

@@ -23,10 +23,23 @@ class CodegenTest {
   @TempDir
   Path dir;
 
+  /** The ticketing contracts: JSON Schemas plus the .proto files (payment:created is authored only there). */
   CodegenRequest request(Path out, Path state, Path... roots) {
     return new CodegenRequest(List.of(roots.length == 0 ? new Path[] {TICKETING} : roots), PACKAGE,
-        out.resolve("java"), out.resolve("resources"), state);
+        out.resolve("java"), out.resolve("resources"), state, io.eventcontracts.codegen.model.Dialect.DRAFT_2020_12,
+        false, false, false, new io.eventcontracts.codegen.proto.ProtobufOptions(List.of(TICKETING_PROTO),
+            Path.of(System.getProperty("eventcontracts.protoc")), protocWork, false));
   }
+
+  /** Only JSON Schema contracts. */
+  CodegenRequest jsonOnly(Path out, Path state, Path... roots) {
+    return new CodegenRequest(List.of(roots), PACKAGE, out.resolve("java"), out.resolve("resources"), state);
+  }
+
+  @TempDir
+  Path protocWork;
+
+  static final Path TICKETING_PROTO = Path.of("../schemas/proto");
 
   @Test
   void generatesClassesStubsAndBundle() throws IOException {
@@ -124,15 +137,15 @@ class CodegenTest {
     Path state = dir.resolve("codegen.state");
     Path out = dir.resolve("out");
     Codegen.execute(request(out, state, contracts));
-    Path publisher = out.resolve("java/io/eventcontracts/ticketing/PaymentCreatedPublisher.java");
+    Path publisher = out.resolve("java/io/eventcontracts/ticketing/OrderCancelledPublisher.java");
     assertThat(publisher).exists();
 
-    Files.delete(contracts.resolve("payment-created.json"));
+    Files.delete(contracts.resolve("order-cancelled.json"));
     CodegenResult result = Codegen.execute(request(out, state, contracts));
 
     assertThat(result.eventContracts()).isEqualTo(5);
     assertThat(publisher).doesNotExist();
-    assertThat(out.resolve("resources/META-INF/eventcontracts/schemas/payment-created.json")).doesNotExist();
+    assertThat(out.resolve("resources/META-INF/eventcontracts/schemas/order-cancelled.json")).doesNotExist();
   }
 
   @Test
@@ -159,10 +172,10 @@ class CodegenTest {
           .replace("\"TicketCreated\"", "\"Event" + i + "Created\""));
     }
     Path state = dir.resolve("codegen.state");
-    CodegenResult first = Codegen.execute(request(dir.resolve("out"), state, contracts));
+    CodegenResult first = Codegen.execute(jsonOnly(dir.resolve("out"), state, contracts));
     assertThat(first.eventContracts()).isEqualTo(300);
 
-    CodegenResult second = Codegen.execute(request(dir.resolve("out"), state, contracts));
+    CodegenResult second = Codegen.execute(jsonOnly(dir.resolve("out"), state, contracts));
 
     assertThat(second.upToDate()).isTrue();
     assertThat(second.writtenFiles()).isEmpty();

@@ -179,6 +179,63 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "eventcontracts.unboundedIntegerType", defaultValue = "biginteger")
   String unboundedIntegerType;
 
+  /**
+   * Directory holding {@code .proto} contracts (proto3). A message with an {@code (eventcontracts.subject)} option
+   * (from {@code eventcontracts/options.proto}, always importable) is an event: it gets the same event class,
+   * {@code Subjects} entry and listener/publisher stubs as a JSON Schema contract, protobuf-java classes, and a
+   * bundled JSON Schema derived from it. When a JSON Schema contract has the same subject, the two are twins and must
+   * agree under the proto3 JSON mapping (docs/protobuf.md). A missing directory means no proto contracts;
+   * {@code .proto} files in {@link #contractDependencies} are read too.
+   *
+   * <pre>{@code
+   * <protoDirectory>${project.basedir}/../schemas/proto</protoDirectory>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.protoDirectory", defaultValue = "${project.basedir}/src/main/proto")
+  File protoDirectory;
+
+  /**
+   * The version of the {@code com.google.protobuf:protoc} artifact taken from Maven Central; by default the
+   * protobuf-java version the plugin is built with, so generated classes match the runtime. Resolved like any
+   * artifact (local repository first), so builds work offline after the first one.
+   *
+   * <pre>{@code
+   * <protocVersion>4.36.2</protocVersion>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.protocVersion")
+  String protocVersion;
+
+  /**
+   * A local protoc to use instead of the Maven Central artifact (e.g. on a platform without one).
+   *
+   * <pre>{@code
+   * <protocExecutable>/usr/bin/protoc</protocExecutable>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.protocExecutable")
+  File protocExecutable;
+
+  /**
+   * Generate protobuf-java classes for the {@code .proto} contracts (the project then needs
+   * {@code com.google.protobuf:protobuf-java} on its class path).
+   *
+   * <pre>{@code
+   * <generateProtobufJava>false</generateProtobufJava>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.generateProtobufJava", defaultValue = "true")
+  boolean generateProtobufJava;
+
+  @org.apache.maven.plugins.annotations.Component
+  org.eclipse.aether.RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  org.eclipse.aether.RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  List<org.eclipse.aether.repository.RemoteRepository> remoteRepositories;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -193,8 +250,13 @@ public final class GenerateMojo extends AbstractMojo {
     if (schemaDirectory.isDirectory()) {
       roots.add(schemaDirectory.toPath());
     }
-    roots.addAll(ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies")));
-    if (roots.isEmpty()) {
+    List<Path> dependencyRoots =
+        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
+    roots.addAll(dependencyRoots);
+    io.eventcontracts.codegen.proto.ProtobufOptions protobuf = ProtoSupport.options(protoDirectory, dependencyRoots,
+        protocExecutable, protocVersion, generateProtobufJava, workDirectory, repositorySystem, repositorySession,
+        remoteRepositories);
+    if (roots.isEmpty() && protobuf == null) {
       throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
           + " does not exist and no <contractDependencies> are configured; put contract files there, point"
           + " <schemaDirectory> at them, or set -Deventcontracts.skip=true");
@@ -220,7 +282,8 @@ public final class GenerateMojo extends AbstractMojo {
         dialect,
         "double".equals(numberType),
         strict,
-        "long".equals(unboundedIntegerType));
+        "long".equals(unboundedIntegerType),
+        protobuf);
 
     CodegenResult result;
     try {
@@ -260,7 +323,7 @@ public final class GenerateMojo extends AbstractMojo {
    * Error locations read better relative to the project: {@code src/main/contracts/x.json:3: ...}, also where a
    * message or hint names another contract file.
    */
-  private static ContractError relativeTo(Path basedir, ContractError error) {
+  static ContractError relativeTo(Path basedir, ContractError error) {
     String prefix = basedir.toString() + File.separator;
     Path file = error.file();
     if (file != null && file.isAbsolute() && file.startsWith(basedir)) {

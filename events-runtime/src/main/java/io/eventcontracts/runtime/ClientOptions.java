@@ -31,8 +31,10 @@ public final class ClientOptions {
   private final ErrorListener errorListener;
   private final boolean closeOnShutdown;
   private final Clock clock;
+  private final java.util.Map<String, PayloadFormat> payloadFormats;
 
   private ClientOptions(Builder b) {
+    this.payloadFormats = java.util.Map.copyOf(b.payloadFormats);
     this.contracts = b.contracts;
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.maxNestingDepth = b.maxNestingDepth;
@@ -88,7 +90,17 @@ public final class ClientOptions {
   }
 
   /** Builds {@link ClientOptions}. Not thread-safe. */
+  /**
+   * The wire format of a subject: what this client publishes it as, and (on transports without headers, NATS
+   * Streaming) what it expects to receive. Default {@link PayloadFormat#JSON}. On JetStream a listener accepts both
+   * formats, told apart by the {@code Content-Type} header.
+   */
+  public PayloadFormat payloadFormat(String subject) {
+    return payloadFormats.getOrDefault(subject, PayloadFormat.JSON);
+  }
+
   public static final class Builder {
+    private final java.util.Map<String, PayloadFormat> payloadFormats = new java.util.HashMap<>();
     private Supplier<ContractRegistry> contracts = ContractRegistry::fromClasspath;
     private int maxPayloadBytes = EventCodec.DEFAULT_MAX_PAYLOAD_BYTES;
     private int maxNestingDepth = EventCodec.DEFAULT_MAX_NESTING_DEPTH;
@@ -149,6 +161,16 @@ public final class ClientOptions {
     /** Clock for dead-letter timestamps. Default {@link Clock#systemUTC()}. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Publishes (and, without headers, expects) a subject in this format; default {@link PayloadFormat#JSON}.
+     * {@link PayloadFormat#PROTOBUF} needs a contract with a protobuf message (a {@code .proto} contract or twin)
+     * and protobuf-java-util on the class path.
+     */
+    public Builder payloadFormat(String subject, PayloadFormat format) {
+      payloadFormats.put(Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(format, "format"));
       return this;
     }
 

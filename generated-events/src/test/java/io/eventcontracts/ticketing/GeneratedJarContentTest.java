@@ -42,7 +42,7 @@ class GeneratedJarContentTest {
 
   private static final List<String> CONTRACT_FILES = List.of(
       "expiration-complete.json", "order-cancelled.json", "order-created.json", "order-status.json",
-      "payment-created.json", "ticket-created.json", "ticket-updated.json");
+      "ticket-created.json", "ticket-updated.json");
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -118,6 +118,25 @@ class GeneratedJarContentTest {
     assertThat(ticketCreated.get("javaType").asString()).isEqualTo(TicketCreatedEvent.class.getName());
     assertThat(ticketCreated.get("resource").asString())
         .isEqualTo("META-INF/eventcontracts/schemas/ticket-created.json");
+    assertThat(ticketCreated.get("protobufJavaType").asString())
+        .isEqualTo(io.eventcontracts.ticketing.proto.TicketCreated.class.getName());
+    JsonNode paymentCreated = find(contracts, "payment:created");
+    assertThat(paymentCreated.get("format").asString()).isEqualTo("protobuf");
+    assertThat(paymentCreated.get("resource").asString())
+        .isEqualTo("META-INF/eventcontracts/schemas/ticketing/v1/payment-created.json");
+    assertThat(find(contracts, "order:created").has("protobufJavaType")).isFalse();
+  }
+
+  @Test
+  void paymentCreatedIsAuthoredInProtobufAndItsJsonSchemaIsDerivedAndBundled() throws Exception {
+    JsonNode derived = new ObjectMapper().readTree(
+        resource("META-INF/eventcontracts/schemas/ticketing/v1/payment-created.json"));
+    assertThat(derived.get("x-subject").asString()).isEqualTo("payment:created");
+    assertThat(derived.get("required").toString()).isEqualTo("[\"id\",\"orderId\",\"stripeId\"]");
+    assertThat(derived.get("additionalProperties").asBoolean()).isFalse();
+    assertThat(derived.get("properties").get("orderId").get("minLength").asInt()).isEqualTo(1);
+    assertThat(io.eventcontracts.ticketing.proto.PaymentCreated.getDescriptor().getFullName())
+        .isEqualTo("ticketing.v1.PaymentCreated");
   }
 
   @Test

@@ -25,7 +25,19 @@ public final class ContractBundleGenerator {
 
   /** Uses the names of the run's naming pass. */
   public ContractBundleGenerator(io.eventcontracts.codegen.naming.JavaNaming naming) {
+    this(naming, java.util.Map.of());
+  }
+
+  private final java.util.Map<String, io.eventcontracts.codegen.proto.ProtoOrigin> protoOrigins;
+
+  /**
+   * Uses the names of the run's naming pass; events with a proto origin (by subject) get {@code protobufMessage}
+   * and {@code protobufJavaType} in the index, so the runtime can carry them as protobuf too.
+   */
+  public ContractBundleGenerator(io.eventcontracts.codegen.naming.JavaNaming naming,
+      java.util.Map<String, io.eventcontracts.codegen.proto.ProtoOrigin> protoOrigins) {
     this.naming = naming;
+    this.protoOrigins = protoOrigins;
   }
 
   public static final String BASE = "META-INF/eventcontracts/";
@@ -71,6 +83,11 @@ public final class ContractBundleGenerator {
           json.writeStringField("javaType", packageName + "." + naming.eventClass(c));
         }
         json.writeStringField("sha256", c.sha256());
+        io.eventcontracts.codegen.proto.ProtoOrigin origin = c.isEvent() ? protoOrigins.get(c.subject()) : null;
+        if (origin != null) {
+          json.writeStringField("protobufMessage", origin.message().fullName());
+          json.writeStringField("protobufJavaType", origin.javaClass());
+        }
         json.writeEndObject();
       }
       json.writeEndArray();

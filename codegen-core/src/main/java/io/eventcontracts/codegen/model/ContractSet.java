@@ -18,17 +18,17 @@ import java.util.Optional;
  * to {@link PrimitiveType}; {@code $ref} to another file or to an entry of {@code $defs} becomes a {@link TypeRef};
  * {@code $defs} entries are {@link Contract#definitions()} keyed by their JSON pointer.
  *
- * <h2>Protobuf (proto3), for the loader still to come</h2>
- * A {@code .proto} file holding one top-level message with an {@code (eventcontracts.subject)} option maps to one
- * event {@link Contract} (name = message name, id = {@code <package>.<Message>}, version from a file option); a file
- * with only enums/messages and no subject is a {@link ContractKind#TYPE} contract. A {@code message} is an
- * {@link ObjectType} ({@code closed = false}), each field a {@link Field} ({@code required = false};
- * {@code optional} sets {@code nullable}), {@code repeated T} a {@link ListType}, {@code map<string, V>} a
- * {@link MapType}, an {@code enum} an {@link EnumType} whose values are the value names, nested messages are
- * {@link ObjectType}s named {@code <Outer><Inner>}, a message type of another file a {@link TypeRef} (contract id +
- * fully qualified name as {@link TypeRef#definition()}), well-known types {@code google.protobuf.Timestamp} and
- * wrapper types map to {@link PrimitiveType}s. {@link SourceLocation#pointer()} holds the element's full name and
- * {@link Contract#document()} the parsed {@code FileDescriptorProto}.
+ * <h2>Protobuf (proto3): {@code io.eventcontracts.codegen.proto.ProtobufContractLoader}</h2>
+ * Each message with an {@code (eventcontracts.subject)} option is one event {@link Contract} (name = message name,
+ * version and id from message options, id by default the bundle location of its derived JSON Schema). The model
+ * describes the message's proto3 JSON form: a {@code message} is a closed {@link ObjectType}, each field a
+ * {@link Field} named by its JSON name ({@code required} from {@code (eventcontracts.required)}; wrapper types set
+ * {@code nullable}), {@code repeated T} a {@link ListType}, {@code map<K, V>} a {@link MapType}, an {@code enum} an
+ * {@link EnumType} of the value names, a {@code oneof} a deduced {@link UnionType}, nested and imported messages
+ * shared {@link ObjectType}s, {@code google.protobuf.Timestamp} {@link PrimitiveType#DATE_TIME}, 64-bit integers
+ * {@link PrimitiveType#STRING} with a digits pattern. {@link SourceLocation#pointer()} holds the element's full
+ * name; {@link Contract#document()} is a {@code ProtoContractDocument} whose content is the derived JSON Schema and
+ * whose {@code ProtoOrigin} keeps field numbers, json names, reserved ranges and the package (docs/protobuf.md).
  */
 public record ContractSet(List<Contract> contracts) {
 

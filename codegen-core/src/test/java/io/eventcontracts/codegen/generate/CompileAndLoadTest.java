@@ -42,8 +42,11 @@ class CompileAndLoadTest {
   @BeforeAll
   static void generateAndCompile() throws IOException {
     Path java = work.resolve("java");
+    // the ticketing contracts of both formats; protobuf-java classes are generated and compiled too
     Codegen.execute(new CodegenRequest(List.of(Path.of("../schemas/json")), PACKAGE, java, work.resolve("res"),
-        null));
+        null, null, false, false, false, new io.eventcontracts.codegen.proto.ProtobufOptions(
+            List.of(Path.of("../schemas/proto")), Path.of(System.getProperty("eventcontracts.protoc")),
+            work.resolve("protoc"), true)));
     loader = TestCompiler.compile(TestCompiler.sources(java), work.resolve("classes"));
   }
 
@@ -135,6 +138,24 @@ class CompileAndLoadTest {
     assertThat(type.contractId()).isEqualTo("https://eventcontracts.io/schemas/ticketing/expiration-complete.json");
     assertThat(type.contractVersion()).isEqualTo(1);
     assertThat(type.javaType()).isSameAs(load("ExpirationCompleteEvent"));
+  }
+
+  @Test
+  void protoAuthoredPaymentCreatedGetsTheSameTypedEventAndTheProtobufClassCompiles() throws Exception {
+    Class<?> event = load("PaymentCreatedEvent");
+    Object built = event.getMethod("builder").invoke(null);
+    built.getClass().getMethod("withOrderId", String.class).invoke(built, "o-1");
+    Object payment = built.getClass().getMethod("build").invoke(built);
+    assertThat(MAPPER.writeValueAsString(payment)).isEqualTo("{\"orderId\":\"o-1\"}");
+    EventType<?> type = (EventType<?>) load("EventTypes").getField("PAYMENT_CREATED").get(null);
+    assertThat(type.subject()).isEqualTo("payment:created");
+    assertThat(type.javaType()).isSameAs(event);
+    assertThat(load("PaymentCreatedListener").getSuperclass().getSimpleName()).isEqualTo("Listener");
+    Class<?> proto = Class.forName("io.eventcontracts.ticketing.proto.PaymentCreated", true, loader);
+    assertThat(com.google.protobuf.Message.class).isAssignableFrom(proto);
+    Object descriptor = proto.getMethod("getDescriptor").invoke(null);
+    assertThat(((com.google.protobuf.Descriptors.Descriptor) descriptor).getFullName())
+        .isEqualTo("ticketing.v1.PaymentCreated");
   }
 
   @Test

@@ -44,6 +44,25 @@ class GoldenFilesTest {
   }
 
   /**
+   * The Protobuf golden set: {@code payment:created}, authored only in {@code ticketing/v1/payments.proto}, gives the
+   * same kind of event class, Subjects entry and stubs as a JSON Schema contract, the derived JSON Schema in the
+   * bundle, and the protobuf message and class in the index.
+   */
+  @Test
+  void protobufContractsMatchTheirGoldenFiles() throws IOException {
+    Path root = contracts.resolve("proto/ticketing/v1");
+    Files.createDirectories(root);
+    Files.copy(Path.of("../schemas/proto/ticketing/v1/payments.proto"), root.resolve("payments.proto"));
+    Codegen.Loaded loaded = Codegen.load(new io.eventcontracts.codegen.CodegenRequest(List.of(), PACKAGE,
+        contracts.resolve("java"), contracts.resolve("res"), null, null, false, false, false,
+        new io.eventcontracts.codegen.proto.ProtobufOptions(List.of(contracts.resolve("proto")),
+            Path.of(System.getProperty("eventcontracts.protoc")), contracts.resolve("work"), false)));
+    List<GeneratedFile> files = Codegen.generate(loaded.contracts(),
+        io.eventcontracts.codegen.naming.JavaNaming.allocate(loaded.contracts()), PACKAGE, loaded.protoOrigins());
+    assertMatchesGolden(files, Path.of("src/test/resources/golden-proto"));
+  }
+
+  /**
    * The composition golden set: the draft-07 webhook corpus (oneOf with a discriminator, a union root told apart by
    * deduction, allOf with a narrowed enum, nullable forms, typed and open additional properties, +1/-1).
    */

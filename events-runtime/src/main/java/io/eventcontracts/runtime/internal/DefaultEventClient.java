@@ -10,6 +10,7 @@ import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.EventHandler;
 import io.eventcontracts.runtime.EventMetrics;
 import io.eventcontracts.runtime.EventType;
+import io.eventcontracts.runtime.PayloadFormat;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.Subscription;
 import io.eventcontracts.runtime.Violation;
@@ -108,7 +109,8 @@ public final class DefaultEventClient implements EventClient {
     if (!violations.isEmpty()) {
       throw EventException.invalidPayload(subject, binding.contract.id(), violations);
     }
-    byte[] payload = codec.write(subject, tree);
+    byte[] payload = binding.format == PayloadFormat.PROTOBUF
+        ? protobuf().fromJson(subject, tree) : codec.write(subject, tree);
     if (payload.length > codec.maxPayloadBytes()) {
       // receivers would refuse it unread
       throw new EventException(EventException.Kind.INVALID_PAYLOAD, subject, "event for '" + subject
@@ -128,14 +130,44 @@ public final class DefaultEventClient implements EventClient {
 
   /** What publishing an event type needs, resolved once per type: contract, headers, counters. */
   private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
-      DefaultEventMetrics.Counters counters) {}
+      DefaultEventMetrics.Counters counters, PayloadFormat format) {}
 
   private OutboundBinding bind(EventType<?> type) {
     Contract contract = contractFor(type);
+    PayloadFormat format = options.payloadFormat(type.subject());
+    if (format == PayloadFormat.PROTOBUF && !protobuf().supports(type.subject())) {
+      throw new IllegalStateException("payload format PROTOBUF for '" + type.subject() + "', but its contract has "
+          + "no protobuf message (no protobufJavaType in the bundle index); author it in or twin it with a .proto");
+    }
     return new OutboundBinding(type.subject(), contract, Map.of(
-        HEADER_CONTENT_TYPE, "application/json",
+        HEADER_CONTENT_TYPE, format.contentType(),
         HEADER_CONTRACT_ID, contract.id(),
-        HEADER_CONTRACT_VERSION, Integer.toString(contract.version())), metrics.of(type.subject()));
+        HEADER_CONTRACT_VERSION, Integer.toString(contract.version())), metrics.of(type.subject()), format);
+  }
+
+  /** The protobuf side of the payload format seam, created on first use (protobuf-java is optional). */
+  private ProtobufPayloads protobuf() {
+    ProtobufPayloads current = protobufPayloads;
+    if (current == null) {
+      synchronized (this) {
+        if (protobufPayloads == null) {
+          ClassLoader loader = Thread.currentThread().getContextClassLoader();
+          protobufPayloads = ProtobufPayloads.fromClasspath(loader != null ? loader : getClass().getClassLoader());
+        }
+        current = protobufPayloads;
+      }
+    }
+    return current;
+  }
+
+  private volatile ProtobufPayloads protobufPayloads;
+
+  /** The JSON form of a received payload: as is, or converted from protobuf (header, else the subject's format). */
+  private byte[] jsonPayload(String subject, InboundMessage message) {
+    String contentType = message.header(HEADER_CONTENT_TYPE);
+    PayloadFormat format = contentType != null
+        ? PayloadFormat.ofContentType(contentType).orElse(PayloadFormat.JSON) : options.payloadFormat(subject);
+    return format == PayloadFormat.PROTOBUF ? protobuf().toJson(subject, message.payload()) : message.payload();
   }
 
   @Override
@@ -335,7 +367,7 @@ public final class DefaultEventClient implements EventClient {
         }
         T event;
         try {
-          JsonNode tree = codec.readTree(subject, message.payload());
+          JsonNode tree = codec.readTree(subject, jsonPayload(subject, message));
           List<Violation> violations = contracts.validate(contract.id(), tree);
           if (!violations.isEmpty()) {
             reject(context, EventException.invalidPayload(subject, contract.id(), violations));

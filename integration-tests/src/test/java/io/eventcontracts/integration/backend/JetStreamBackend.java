@@ -109,6 +109,19 @@ public final class JetStreamBackend implements Backend {
     }
   }
 
+  /** A core NATS publish with headers (e.g. a protobuf payload marked by its Content-Type). */
+  public void publishRaw(String subject, byte[] payload, java.util.Map<String, String> headers) {
+    io.nats.client.impl.Headers natsHeaders = new io.nats.client.impl.Headers();
+    headers.forEach(natsHeaders::add);
+    Connection c = raw();
+    c.publish(subject, natsHeaders, payload);
+    try {
+      c.flush(Duration.ofSeconds(5));
+    } catch (TimeoutException | InterruptedException e) {
+      throw new IllegalStateException("raw publish on " + subject + " not flushed", e);
+    }
+  }
+
   @Override
   public RawTap tap(String subject) {
     RawTap tap = new RawTap();

@@ -89,8 +89,8 @@ public final class TicketCreatedEvent {
     }
 
     /**
-     * Optimistic-concurrency version of the ticket record; starts at 0 and grows by one per change. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
-     * <p>Contract: minimum 0, maximum 9007199254740991.
+     * Optimistic-concurrency version of the ticket record; starts at 0 and grows by one per change. At most 2^32-1 (4294967295, the range of the protobuf twin's uint32), so it is a Java Long.
+     * <p>Contract: minimum 0, maximum 4294967295.
      * <p>Required.
      */
     public Long getVersion() {

@@ -2,6 +2,8 @@ def log = new File(basedir, 'build.log').text
 def extracted = new File(basedir, 'target/eventcontracts/dependencies/eventcontracts-schemas')
 assert new File(extracted, 'ticket-created.json').isFile() : 'contracts were not extracted'
 assert new File(extracted, 'order-status.json').isFile()
+assert new File(extracted, 'ticketing/v1/payments.proto').isFile() : 'the .proto contracts were not extracted'
+assert new File(basedir, 'target/classes/io/eventcontracts/ticketing/proto/PaymentCreated.class').isFile() : 'protobuf-java classes'
 def src = new File(basedir, 'target/generated-sources/eventcontracts/com/example/ticketing')
 ['TicketCreated', 'TicketUpdated', 'OrderCreated', 'OrderCancelled', 'ExpirationComplete', 'PaymentCreated'].each {
   ['Event', 'Listener', 'Publisher'].each { suffix ->

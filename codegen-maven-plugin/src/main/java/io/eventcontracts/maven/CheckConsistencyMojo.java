@@ -1,0 +1,170 @@
+package io.eventcontracts.maven;
+
+import io.eventcontracts.codegen.Codegen;
+import io.eventcontracts.codegen.CodegenRequest;
+import io.eventcontracts.codegen.ContractException;
+import io.eventcontracts.codegen.model.Contract;
+import io.eventcontracts.codegen.model.ContractFormat;
+import io.eventcontracts.codegen.model.Dialect;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Checks a schema repository without generating code: loads the JSON Schema and {@code .proto} contracts into the
+ * model, reports every contract error of both formats, proves that every subject defined in both ("twins") agrees
+ * under the proto3 JSON mapping (field names, types, ranges, required/optional, nullability, enums, nested
+ * messages, unions; docs/protobuf.md), and writes the JSON Schema derived from every Protobuf-only event into the
+ * build output, so the schemas artifact ships it for JSON and TypeScript consumers. {@code generate} runs the same
+ * check.
+ */
+@Mojo(name = "check-consistency", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
+public final class CheckConsistencyMojo extends AbstractMojo {
+
+  /** The project being built; read only. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /**
+   * Directory holding the JSON Schema contracts.
+   *
+   * <pre>{@code
+   * <schemaDirectory>${project.basedir}/json</schemaDirectory>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.schemaDirectory", defaultValue = "${project.basedir}/src/main/contracts")
+  File schemaDirectory;
+
+  /**
+   * Directory holding the {@code .proto} contracts.
+   *
+   * <pre>{@code
+   * <protoDirectory>${project.basedir}/proto</protoDirectory>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.protoDirectory", defaultValue = "${project.basedir}/src/main/proto")
+  File protoDirectory;
+
+  /**
+   * Where the JSON Schemas derived from Protobuf-only events are written, at their bundle paths
+   * ({@code ticketing/v1/payment-created.json}). The default puts them into the jar under
+   * {@code META-INF/eventcontracts/derived/}.
+   *
+   * <pre>{@code
+   * <derivedDirectory>${project.build.directory}/derived-schemas</derivedDirectory>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.derivedDirectory",
+      defaultValue = "${project.build.outputDirectory}/META-INF/eventcontracts/derived")
+  File derivedDirectory;
+
+  /**
+   * The JSON Schema draft of contract files without {@code $schema} (see the {@code generate} goal).
+   *
+   * <pre>{@code
+   * <defaultDraft>draft-07</defaultDraft>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
+  String defaultDraft;
+
+  /**
+   * The version of the {@code com.google.protobuf:protoc} artifact (default: the plugin's protobuf-java version).
+   *
+   * <pre>{@code
+   * <protocVersion>4.36.2</protocVersion>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.protocVersion")
+  String protocVersion;
+
+  /**
+   * A local protoc to use instead of the Maven Central artifact.
+   *
+   * <pre>{@code
+   * <protocExecutable>/usr/bin/protoc</protocExecutable>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.protocExecutable")
+  File protocExecutable;
+
+  /**
+   * Skip the goal.
+   *
+   * <pre>{@code
+   * <skip>true</skip>
+   * }</pre>
+   */
+  @Parameter(property = "eventcontracts.skip", defaultValue = "false")
+  boolean skip;
+
+  @Component
+  RepositorySystem repositorySystem;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  List<RemoteRepository> remoteRepositories;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("eventcontracts: skipped (eventcontracts.skip=true)");
+      return;
+    }
+    Path basedir = project.getBasedir().toPath();
+    Path work = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts").resolve("check");
+    ProtobufOptions protobuf = ProtoSupport.options(protoDirectory, List.of(), protocExecutable, protocVersion,
+        false, work, repositorySystem, repositorySession, remoteRepositories);
+    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
+        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
+            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    List<Path> roots = schemaDirectory.isDirectory() ? List.of(schemaDirectory.toPath()) : List.of();
+    Codegen.Loaded loaded;
+    try {
+      loaded = Codegen.load(new CodegenRequest(roots, "unused", work.resolve("java"), work.resolve("resources"),
+          null, dialect, false, false, false, protobuf));
+    } catch (ContractException e) {
+      List<String> lines = new ArrayList<>();
+      e.errors().forEach(error -> lines.add(GenerateMojo.relativeTo(basedir, error).format()));
+      lines.forEach(getLog()::error);
+      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " contract error" : " contract errors")
+          + " (fix the contracts listed, then build again):\n" + String.join("\n", lines));
+    }
+    int twins = 0;
+    int derived = 0;
+    for (Contract contract : loaded.contracts().events()) {
+      if (contract.format() == ContractFormat.PROTOBUF) {
+        Path target = derivedDirectory.toPath().resolve(contract.bundlePath());
+        try {
+          Files.createDirectories(target.getParent());
+          Files.write(target, contract.document().content());
+        } catch (IOException e) {
+          throw new MojoExecutionException("eventcontracts: cannot write " + target + ": " + e.getMessage(), e);
+        }
+        derived++;
+      } else if (loaded.protoOrigins().containsKey(contract.subject())) {
+        twins++;
+      }
+    }
+    getLog().info("eventcontracts: " + loaded.contracts().events().size() + " events checked; " + twins
+        + (twins == 1 ? " twin agrees with its .proto; " : " twins agree with their .proto; ") + derived
+        + " JSON Schema(s) derived from .proto written to " + derivedDirectory);
+  }
+}
