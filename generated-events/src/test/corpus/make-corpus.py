@@ -198,9 +198,11 @@ for c, ok in [("20", True), ("19.99", True), ("0", True), ("-0", True), ("-0.01"
               ("5e-324", True), ("4.9e-324", False), ("2.2250738585072014e-308", True), ("1e-400", False),
               ("1.7976931348623157e308", True)]:
     add("ticket/price/" + c, "ticket:created", ok, with_raw(TICKET, "price", c))
-for c, ok in [("0", True), ("1.0", True), ("1e2", True), ("-0", True), ("9007199254740991", True),
-              ("9007199254740992", False), ("9007199254740993", False), ("-1", False), ("0.5", False),
-              ("1.0000000000000000001", False), ("9007199254740991.0", True), ("90071992547409910e-1", True)]:
+# version is bounded to 0..2^32-1 (the uint32 of its Protobuf twin)
+for c, ok in [("0", True), ("1.0", True), ("1e2", True), ("-0", True), ("4294967295", True), ("4294967296", False),
+              ("9007199254740991", False), ("9007199254740992", False), ("9007199254740993", False), ("-1", False),
+              ("0.5", False), ("1.0000000000000000001", False), ("4294967295.0", True), ("42949672950e-1", True),
+              ("4.294967296e9", False)]:
     add("ticket/version/" + c, "ticket:created", ok, with_raw(TICKET, "version", c))
 for c, ok in [("{\"a\":1}", True), ("{\"a\":-1}", False), ("{\"a\":1.0}", True), ("{\"a\":1.5}", False),
               ("{\"a\":9007199254740993}", True), ("{\"a\":-9007199254740993}", False), ("{}", True), ("{\"a\":\"1\"}", False)]:

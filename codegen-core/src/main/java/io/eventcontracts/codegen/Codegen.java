@@ -8,9 +8,15 @@ import io.eventcontracts.codegen.generate.ListenerGenerator;
 import io.eventcontracts.codegen.generate.PublisherGenerator;
 import io.eventcontracts.codegen.generate.SubjectsGenerator;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
+import io.eventcontracts.codegen.model.Contract;
 import io.eventcontracts.codegen.model.ContractSet;
 import io.eventcontracts.codegen.naming.JavaNames;
 import io.eventcontracts.codegen.naming.JavaNaming;
+import io.eventcontracts.codegen.proto.ConsistencyChecker;
+import io.eventcontracts.codegen.proto.ProtoContractDocument;
+import io.eventcontracts.codegen.proto.ProtoOrigin;
+import io.eventcontracts.codegen.proto.ProtobufContractLoader;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,14 +27,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import io.eventcontracts.codegen.model.Contract;
-import io.eventcontracts.codegen.proto.ConsistencyChecker;
-import io.eventcontracts.codegen.proto.ProtoContractDocument;
-import io.eventcontracts.codegen.proto.ProtoOrigin;
-import io.eventcontracts.codegen.proto.ProtobufContractLoader;
-import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Entry point: loads the contracts of a request into the model, checks them, and runs every generator.
@@ -125,13 +125,27 @@ public final class Codegen {
    * @throws ContractException with the errors of both formats and every twin mismatch
    */
   public static Loaded load(CodegenRequest request) {
+    return load(request.contractRoots(), new JsonSchemaContractLoader.Options(request.defaultDialect(),
+        request.doubleNumbers(), request.unboundedIntegersLong()), request.protobuf());
+  }
+
+  /**
+   * Loads JSON Schema and Protobuf contracts into one model, as {@link #load(CodegenRequest)}: the entry point of
+   * every generator and checker that reads contracts (Java, TypeScript, the catalog, the consistency check), so each
+   * sees the same model.
+   *
+   * @param contractRoots directories of JSON Schema contract files
+   * @param options how JSON Schema files are read
+   * @param protobuf where the {@code .proto} contracts are and how to compile them; {@code null} when there are none
+   * @throws ContractException with the errors of both formats and every twin mismatch
+   */
+  public static Loaded load(List<Path> contractRoots, JsonSchemaContractLoader.Options options,
+      ProtobufOptions protobuf) {
     List<ContractError> errors = new ArrayList<>();
     ContractSet json = new ContractSet(List.of());
     List<ContractError> lint = new ArrayList<>();
     try {
-      JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
-          new JsonSchemaContractLoader.Options(request.defaultDialect(), request.doubleNumbers(),
-              request.unboundedIntegersLong()));
+      JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(contractRoots, options);
       json = loaded.contracts();
       lint.addAll(loaded.lint());
     } catch (ContractException e) {
@@ -140,10 +154,9 @@ public final class Codegen {
     Map<String, ProtoOrigin> origins = new TreeMap<>();
     List<GeneratedFile> protobufJava = new ArrayList<>();
     List<Contract> all = new ArrayList<>(json.contracts());
-    if (request.protobuf() != null) {
-      ProtobufOptions options = request.protobuf();
-      ProtobufContractLoader.Result proto = ProtobufContractLoader.load(options.protoRoots(),
-          new ProtobufContractLoader.Options(options.protoc(), options.workDirectory(), options.generateJava()));
+    if (protobuf != null) {
+      ProtobufContractLoader.Result proto = ProtobufContractLoader.load(protobuf.protoRoots(),
+          new ProtobufContractLoader.Options(protobuf.protoc(), protobuf.workDirectory(), protobuf.generateJava()));
       errors.addAll(proto.errors());
       protobufJava.addAll(proto.javaSources());
       for (Contract contract : proto.contracts()) {

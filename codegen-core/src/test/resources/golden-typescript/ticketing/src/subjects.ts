@@ -5,7 +5,7 @@ export enum Subjects {
   ExpirationComplete = "expiration:complete",
   OrderCancelled = "order:cancelled",
   OrderCreated = "order:created",
-  PaymentCreated = "payment:created",
   TicketCreated = "ticket:created",
   TicketUpdated = "ticket:updated",
+  PaymentCreated = "payment:created",
 }

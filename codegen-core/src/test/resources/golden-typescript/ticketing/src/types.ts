@@ -9,14 +9,22 @@ export declare const contractOf: unique symbol;
 
 /** The reservation window of an order has passed. Published by expiration; the orders service cancels the order unless it is complete. */
 export interface ExpirationCompleteData {
-  /** Id of the order whose reservation expired. */
+  /**
+   * Id of the order whose reservation expired.
+   *
+   * Contract: minLength 1.
+   */
   orderId: string;
   readonly [contractOf]?: Subjects.ExpirationComplete;
 }
 
 /** An order was cancelled (by the user or because it expired); its ticket is free again. */
 export interface OrderCancelledData {
-  /** Order id. */
+  /**
+   * Order id.
+   *
+   * Contract: minLength 1.
+   */
   id: string;
   /**
    * Version of the order record after the cancellation. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
@@ -31,7 +39,11 @@ export interface OrderCancelledData {
 
 /** A user created an order that reserves a ticket until expiresAt. Published by orders; consumed by tickets, expiration and payments. */
 export interface OrderCreatedData {
-  /** Order id, assigned by the orders service. */
+  /**
+   * Order id, assigned by the orders service.
+   *
+   * Contract: minLength 1.
+   */
   id: string;
   /**
    * Version of the order record; starts at 0. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
@@ -41,7 +53,11 @@ export interface OrderCreatedData {
   version: number;
   /** Status of the order when it was created. */
   status: OrderStatus;
-  /** Id of the user who placed the order. */
+  /**
+   * Id of the user who placed the order.
+   *
+   * Contract: minLength 1.
+   */
   userId: string;
   /**
    * When the reservation lapses, as an RFC 3339 date-time in UTC (what JavaScript's Date.toISOString() writes).
@@ -54,25 +70,18 @@ export interface OrderCreatedData {
   readonly [contractOf]?: Subjects.OrderCreated;
 }
 
-/** A payment for an order succeeded. Published by payments; the orders service marks the order complete. */
-export interface PaymentCreatedData {
-  /** Payment id, assigned by the payments service. */
-  id: string;
-  /** Id of the paid order. */
-  orderId: string;
-  /** Id of the charge at the payment provider (Stripe in the seed). */
-  stripeId: string;
-  readonly [contractOf]?: Subjects.PaymentCreated;
-}
-
 /** A ticket was put up for sale. Published by the tickets service; consumed by orders. */
 export interface TicketCreatedData {
-  /** Ticket id, assigned by the tickets service. */
+  /**
+   * Ticket id, assigned by the tickets service.
+   *
+   * Contract: minLength 1.
+   */
   id: string;
   /**
-   * Optimistic-concurrency version of the ticket record; starts at 0 and grows by one per change. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
+   * Optimistic-concurrency version of the ticket record; starts at 0 and grows by one per change. At most 2^32-1 (4294967295, the range of the protobuf twin's uint32), so it is a Java Long.
    *
-   * Contract: minimum 0, maximum 9007199254740991.
+   * Contract: minimum 0, maximum 4294967295.
    */
   version: number;
   /** Title shown to buyers, e.g. the concert name. */
@@ -83,19 +92,27 @@ export interface TicketCreatedData {
    * Contract: minimum 0.
    */
   price: number;
-  /** Id of the user who put the ticket up for sale. */
+  /**
+   * Id of the user who put the ticket up for sale.
+   *
+   * Contract: minLength 1.
+   */
   userId: string;
   readonly [contractOf]?: Subjects.TicketCreated;
 }
 
 /** A ticket changed: new title or price, or it was reserved by an order (orderId set) or released (orderId absent). */
 export interface TicketUpdatedData {
-  /** Ticket id, assigned by the tickets service. */
+  /**
+   * Ticket id, assigned by the tickets service.
+   *
+   * Contract: minLength 1.
+   */
   id: string;
   /**
-   * Version of the ticket record after this change; consumers apply updates in version order. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
+   * Version of the ticket record after this change; consumers apply updates in version order. At most 2^32-1 (4294967295, the range of the protobuf twin's uint32), so it is a Java Long.
    *
-   * Contract: minimum 0, maximum 9007199254740991.
+   * Contract: minimum 0, maximum 4294967295.
    */
   version: number;
   /** Title shown to buyers. */
@@ -106,22 +123,61 @@ export interface TicketUpdatedData {
    * Contract: minimum 0.
    */
   price: number;
-  /** Id of the user who owns the ticket. */
+  /**
+   * Id of the user who owns the ticket.
+   *
+   * Contract: minLength 1.
+   */
   userId: string;
-  /** Id of the order that reserves the ticket; absent while the ticket is free. */
+  /**
+   * Id of the order that reserves the ticket; absent while the ticket is free.
+   *
+   * Contract: minLength 1.
+   */
   orderId?: string;
   readonly [contractOf]?: Subjects.TicketUpdated;
 }
 
+/** A payment for an order succeeded. Published by payments; the orders service marks the order complete. */
+export interface PaymentCreatedData {
+  /**
+   * Payment id, assigned by the payments service.
+   *
+   * Contract: minLength 1.
+   */
+  id: string;
+  /**
+   * Id of the paid order.
+   *
+   * Contract: minLength 1.
+   */
+  orderId: string;
+  /**
+   * Id of the charge at the payment provider (Stripe in the seed).
+   *
+   * Contract: minLength 1.
+   */
+  stripeId: string;
+  readonly [contractOf]?: Subjects.PaymentCreated;
+}
+
 /** The ticket the order had reserved. */
 export interface OrderCancelledTicket {
-  /** Ticket id. */
+  /**
+   * Ticket id.
+   *
+   * Contract: minLength 1.
+   */
   id: string;
 }
 
 /** The reserved ticket. */
 export interface OrderCreatedTicket {
-  /** Ticket id. */
+  /**
+   * Ticket id.
+   *
+   * Contract: minLength 1.
+   */
   id: string;
   /**
    * Price of the ticket when the order was placed; never negative.
@@ -157,12 +213,6 @@ export interface OrderCreatedEvent {
   data: OrderCreatedData;
 }
 
-/** The event on payment:created (contract https://eventcontracts.io/schemas/ticketing/payment-created.json, version 1). */
-export interface PaymentCreatedEvent {
-  subject: Subjects.PaymentCreated;
-  data: PaymentCreatedData;
-}
-
 /** The event on ticket:created (contract https://eventcontracts.io/schemas/ticketing/ticket-created.json, version 1). */
 export interface TicketCreatedEvent {
   subject: Subjects.TicketCreated;
@@ -175,12 +225,18 @@ export interface TicketUpdatedEvent {
   data: TicketUpdatedData;
 }
 
+/** The event on payment:created (contract https://eventcontracts.io/schemas/ticketing/payment-created.json, version 1). */
+export interface PaymentCreatedEvent {
+  subject: Subjects.PaymentCreated;
+  data: PaymentCreatedData;
+}
+
 /** The data type of each subject. */
 export interface EventDataBySubject {
   [Subjects.ExpirationComplete]: ExpirationCompleteData;
   [Subjects.OrderCancelled]: OrderCancelledData;
   [Subjects.OrderCreated]: OrderCreatedData;
-  [Subjects.PaymentCreated]: PaymentCreatedData;
   [Subjects.TicketCreated]: TicketCreatedData;
   [Subjects.TicketUpdated]: TicketUpdatedData;
+  [Subjects.PaymentCreated]: PaymentCreatedData;
 }

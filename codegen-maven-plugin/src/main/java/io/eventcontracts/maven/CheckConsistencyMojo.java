@@ -13,17 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Checks a schema repository without generating code: loads the JSON Schema and {@code .proto} contracts into the
@@ -34,7 +29,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * check.
  */
 @Mojo(name = "check-consistency", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public final class CheckConsistencyMojo extends AbstractMojo {
+public final class CheckConsistencyMojo extends ProtoContractsMojo {
 
   /** The project being built; read only. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -49,16 +44,6 @@ public final class CheckConsistencyMojo extends AbstractMojo {
    */
   @Parameter(property = "eventcontracts.schemaDirectory", defaultValue = "${project.basedir}/src/main/contracts")
   File schemaDirectory;
-
-  /**
-   * Directory holding the {@code .proto} contracts.
-   *
-   * <pre>{@code
-   * <protoDirectory>${project.basedir}/proto</protoDirectory>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.protoDirectory", defaultValue = "${project.basedir}/src/main/proto")
-  File protoDirectory;
 
   /**
    * Where the JSON Schemas derived from Protobuf-only events are written, at their bundle paths
@@ -84,26 +69,6 @@ public final class CheckConsistencyMojo extends AbstractMojo {
   String defaultDraft;
 
   /**
-   * The version of the {@code com.google.protobuf:protoc} artifact (default: the plugin's protobuf-java version).
-   *
-   * <pre>{@code
-   * <protocVersion>4.36.2</protocVersion>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.protocVersion")
-  String protocVersion;
-
-  /**
-   * A local protoc to use instead of the Maven Central artifact.
-   *
-   * <pre>{@code
-   * <protocExecutable>/usr/bin/protoc</protocExecutable>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.protocExecutable")
-  File protocExecutable;
-
-  /**
    * Skip the goal.
    *
    * <pre>{@code
@@ -113,15 +78,6 @@ public final class CheckConsistencyMojo extends AbstractMojo {
   @Parameter(property = "eventcontracts.skip", defaultValue = "false")
   boolean skip;
 
-  @Component
-  RepositorySystem repositorySystem;
-
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  RepositorySystemSession repositorySession;
-
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
-  List<RemoteRepository> remoteRepositories;
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -130,8 +86,7 @@ public final class CheckConsistencyMojo extends AbstractMojo {
     }
     Path basedir = project.getBasedir().toPath();
     Path work = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts").resolve("check");
-    ProtobufOptions protobuf = ProtoSupport.options(protoDirectory, List.of(), protocExecutable, protocVersion,
-        false, work, repositorySystem, repositorySession, remoteRepositories);
+    ProtobufOptions protobuf = protobufOptions(List.of(), false, work);
     Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
         "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
             + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));

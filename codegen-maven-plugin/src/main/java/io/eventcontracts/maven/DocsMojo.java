@@ -6,12 +6,12 @@ import io.eventcontracts.codegen.catalog.Catalog;
 import io.eventcontracts.codegen.catalog.CatalogRequest;
 import io.eventcontracts.codegen.catalog.CatalogResult;
 import io.eventcontracts.codegen.model.Dialect;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,7 +34,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
-public final class DocsMojo extends AbstractMojo {
+public final class DocsMojo extends ProtoContractsMojo {
 
   /** The project being built; read only. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -149,8 +149,11 @@ public final class DocsMojo extends AbstractMojo {
     if (schemaDirectory.isDirectory()) {
       roots.add(schemaDirectory.toPath());
     }
-    roots.addAll(ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies")));
-    if (roots.isEmpty()) {
+    List<Path> dependencyRoots =
+        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
+    roots.addAll(dependencyRoots);
+    ProtobufOptions protobuf = protobufOptions(dependencyRoots, false, workDirectory);
+    if (roots.isEmpty() && protobuf == null) {
       throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
           + " does not exist and no <contractDependencies> are configured; put contract files there, point"
           + " <schemaDirectory> at them, or set -Deventcontracts.skipDocs=true");
@@ -162,7 +165,7 @@ public final class DocsMojo extends AbstractMojo {
     try {
       request = new CatalogRequest(roots, catalogDirectory.toPath(),
           catalogTitle == null || catalogTitle.isBlank() ? project.getArtifactId() : catalogTitle,
-          apiVersion == null ? "0" : apiVersion, asyncApiFileName, dialect);
+          apiVersion == null ? "0" : apiVersion, asyncApiFileName, dialect, protobuf);
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("eventcontracts: <asyncApiFileName>: " + e.getMessage());
     }

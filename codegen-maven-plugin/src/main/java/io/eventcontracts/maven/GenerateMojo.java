@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,7 +34,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.GENERATE_SOURCES,
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
-public final class GenerateMojo extends AbstractMojo {
+public final class GenerateMojo extends ProtoContractsMojo {
 
   /** The project being built; read only. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -180,43 +179,6 @@ public final class GenerateMojo extends AbstractMojo {
   String unboundedIntegerType;
 
   /**
-   * Directory holding {@code .proto} contracts (proto3). A message with an {@code (eventcontracts.subject)} option
-   * (from {@code eventcontracts/options.proto}, always importable) is an event: it gets the same event class,
-   * {@code Subjects} entry and listener/publisher stubs as a JSON Schema contract, protobuf-java classes, and a
-   * bundled JSON Schema derived from it. When a JSON Schema contract has the same subject, the two are twins and must
-   * agree under the proto3 JSON mapping (docs/protobuf.md). A missing directory means no proto contracts;
-   * {@code .proto} files in {@link #contractDependencies} are read too.
-   *
-   * <pre>{@code
-   * <protoDirectory>${project.basedir}/../schemas/proto</protoDirectory>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.protoDirectory", defaultValue = "${project.basedir}/src/main/proto")
-  File protoDirectory;
-
-  /**
-   * The version of the {@code com.google.protobuf:protoc} artifact taken from Maven Central; by default the
-   * protobuf-java version the plugin is built with, so generated classes match the runtime. Resolved like any
-   * artifact (local repository first), so builds work offline after the first one.
-   *
-   * <pre>{@code
-   * <protocVersion>4.36.2</protocVersion>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.protocVersion")
-  String protocVersion;
-
-  /**
-   * A local protoc to use instead of the Maven Central artifact (e.g. on a platform without one).
-   *
-   * <pre>{@code
-   * <protocExecutable>/usr/bin/protoc</protocExecutable>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.protocExecutable")
-  File protocExecutable;
-
-  /**
    * Generate protobuf-java classes for the {@code .proto} contracts (the project then needs
    * {@code com.google.protobuf:protobuf-java} on its class path).
    *
@@ -226,15 +188,6 @@ public final class GenerateMojo extends AbstractMojo {
    */
   @Parameter(property = "eventcontracts.generateProtobufJava", defaultValue = "true")
   boolean generateProtobufJava;
-
-  @org.apache.maven.plugins.annotations.Component
-  org.eclipse.aether.RepositorySystem repositorySystem;
-
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  org.eclipse.aether.RepositorySystemSession repositorySession;
-
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
-  List<org.eclipse.aether.repository.RemoteRepository> remoteRepositories;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -253,9 +206,8 @@ public final class GenerateMojo extends AbstractMojo {
     List<Path> dependencyRoots =
         ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
     roots.addAll(dependencyRoots);
-    io.eventcontracts.codegen.proto.ProtobufOptions protobuf = ProtoSupport.options(protoDirectory, dependencyRoots,
-        protocExecutable, protocVersion, generateProtobufJava, workDirectory, repositorySystem, repositorySession,
-        remoteRepositories);
+    io.eventcontracts.codegen.proto.ProtobufOptions protobuf = protobufOptions(dependencyRoots,
+        generateProtobufJava, workDirectory);
     if (roots.isEmpty() && protobuf == null) {
       throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
           + " does not exist and no <contractDependencies> are configured; put contract files there, point"

@@ -2,6 +2,7 @@ package io.eventcontracts.maven;
 
 import io.eventcontracts.codegen.ContractException;
 import io.eventcontracts.codegen.model.Dialect;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import io.eventcontracts.codegen.typescript.TypeScriptCodegen;
 import io.eventcontracts.codegen.typescript.TypeScriptOptions;
 import java.io.File;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,7 +42,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.GENERATE_SOURCES,
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
-public final class GenerateTypeScriptMojo extends AbstractMojo {
+public final class GenerateTypeScriptMojo extends ProtoContractsMojo {
 
   /** The project being built; read only. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -122,8 +122,11 @@ public final class GenerateTypeScriptMojo extends AbstractMojo {
     if (schemaDirectory.isDirectory()) {
       roots.add(schemaDirectory.toPath());
     }
-    roots.addAll(ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies")));
-    if (roots.isEmpty()) {
+    List<Path> dependencyRoots =
+        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
+    roots.addAll(dependencyRoots);
+    ProtobufOptions protobuf = protobufOptions(dependencyRoots, false, workDirectory);
+    if (roots.isEmpty() && protobuf == null) {
       throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
           + " does not exist and no <contractDependencies> are configured; point <schemaDirectory> at the contract"
           + " files, or set -Deventcontracts.typescript.skip=true");
@@ -136,7 +139,7 @@ public final class GenerateTypeScriptMojo extends AbstractMojo {
     TypeScriptCodegen.Result result;
     try {
       result = TypeScriptCodegen.execute(new TypeScriptCodegen.Request(roots, typescriptOutputDirectory.toPath(),
-          new TypeScriptOptions(npmPackageName, npmPackageVersion, description), dialect));
+          new TypeScriptOptions(npmPackageName, npmPackageVersion, description), dialect, protobuf));
     } catch (ContractException e) {
       List<String> lines = e.errors().stream().map(io.eventcontracts.codegen.ContractError::format)
           .collect(Collectors.toList());

@@ -61,7 +61,8 @@ class CatalogCheckTest {
         + " " + o.path("channel").asText()));
     assertThat(operations).hasSize(15).contains("tickets.send.ticket:created send ticket:created",
         "orders.receive.ticket:created receive ticket:created", "payments.receive.order:cancelled receive "
-            + "order:cancelled", "expiration.send.expiration:complete send expiration:complete");
+            + "order:cancelled", "expiration.send.expiration:complete send expiration:complete",
+        "payments.send.payment:created send payment:created", "orders.receive.payment:created receive payment:created");
     List<String> messages = new ArrayList<>();
     result.path("messages").forEach(m -> messages.add(m.asText()));
     assertThat(messages).containsExactlyInAnyOrder("ExpirationComplete", "OrderCancelled", "OrderCreated",
@@ -102,8 +103,8 @@ class CatalogCheckTest {
       links += page.path("links").asInt();
     }
     assertThat(paths).containsExactly("contracts/expiration-complete.html", "contracts/order-cancelled.html",
-        "contracts/order-created.html", "contracts/order-status.html", "contracts/payment-created.html",
-        "contracts/ticket-created.html", "contracts/ticket-updated.html", "index.html");
+        "contracts/order-created.html", "contracts/order-status.html", "contracts/ticket-created.html",
+        "contracts/ticket-updated.html", "contracts/ticketing.v1.payment-created.html", "index.html");
     assertThat(links).isGreaterThan(40);
     assertThat(pages.get(2).path("h1").asText()).isEqualTo("order:created");
     assertThat(pages.get(7).path("h1").asText()).isEqualTo("Ticketing events");

@@ -1,6 +1,7 @@
 package io.eventcontracts.codegen.catalog;
 
 import io.eventcontracts.codegen.ContractError;
+import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
 import io.eventcontracts.codegen.model.ContractSet;
 import java.io.IOException;
@@ -28,9 +29,10 @@ public final class Catalog {
    * @throws UncheckedIOException when files cannot be read or written
    */
   public static CatalogResult execute(CatalogRequest request) {
-    JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
-        new JsonSchemaContractLoader.Options(request.defaultDialect(), false));
-    List<CatalogFile> files = generate(loaded.contracts(), request);
+    Codegen.Loaded loaded = Codegen.load(request.contractRoots(),
+        new JsonSchemaContractLoader.Options(request.defaultDialect(), false), request.protobuf());
+    ContractSet contracts = loaded.contracts();
+    List<CatalogFile> files = generate(contracts, request);
     Path out = request.outputDirectory();
     clean(out, request.asyncApiFileName());
     List<Path> written = new ArrayList<>();
@@ -45,7 +47,7 @@ public final class Catalog {
       written.add(path);
     }
     return new CatalogResult(out.resolve(HtmlCatalogGenerator.INDEX), out.resolve(request.asyncApiFileName()),
-        written, loaded.contracts().events().size(), loaded.contracts().types().size(),
+        written, contracts.events().size(), contracts.types().size(),
         loaded.lint().stream().map(ContractError::format).toList());
   }
 

@@ -1,6 +1,7 @@
 package io.eventcontracts.codegen.catalog;
 
 import io.eventcontracts.codegen.model.Dialect;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param version the AsyncAPI {@code info.version}, e.g. the project version
  * @param asyncApiFileName the AsyncAPI document's file name inside the output directory, e.g. {@code asyncapi.json}
  * @param defaultDialect the JSON Schema draft of files without {@code $schema}
+ * @param protobuf the {@code .proto} contracts, loaded into the same model as for {@code generate}; {@code null} when
+ *     there are none
  */
 public record CatalogRequest(
     List<Path> contractRoots,
@@ -23,7 +26,14 @@ public record CatalogRequest(
     String title,
     String version,
     String asyncApiFileName,
-    Dialect defaultDialect) {
+    Dialect defaultDialect,
+    ProtobufOptions protobuf) {
+
+  /** A request without Protobuf contracts. */
+  public CatalogRequest(List<Path> contractRoots, Path outputDirectory, String title, String version,
+      String asyncApiFileName, Dialect defaultDialect) {
+    this(contractRoots, outputDirectory, title, version, asyncApiFileName, defaultDialect, null);
+  }
 
   /** The default AsyncAPI file name. */
   public static final String ASYNCAPI_JSON = "asyncapi.json";

@@ -97,9 +97,6 @@ public final class JsonSchemaContractLoader {
 
   private static final Pattern SUBJECT = Pattern.compile("[^\\s*>.]+(\\.[^\\s*>.]+)*");
 
-  /** A service name in {@code x-publishers} / {@code x-consumers}. */
-  private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
   /**
    * How the loader reads contracts.
    *
@@ -530,7 +527,7 @@ public final class JsonSchemaContractLoader {
     for (int i = 0; i < list.size(); i++) {
       JsonNode item = list.get(i);
       int line = json.line(at + "/" + i);
-      if (!item.isTextual() || !SERVICE.matcher(item.asText()).matches()) {
+      if (!item.isTextual() || !ServiceDeclaration.NAME.matcher(item.asText()).matches()) {
         errors.add(file, line == 0 ? json.line(at) : line, context + "\"" + key + "\" entry " + item
                 + " is not a service name", "use letters, digits, '.', '_' or '-', starting with a letter or digit, "
                 + "e.g. \"orders\"");
@@ -1025,7 +1022,7 @@ public final class JsonSchemaContractLoader {
         fieldDescription = null;
       }
       fields.add(new Field(name, w.type(), required.contains(name), w.nullable(), fieldDescription,
-          constraints(schema), f.at(propertyPointer)));
+          fieldConstraints(f, schema), f.at(propertyPointer)));
     }
     if (!undocumented.isEmpty()) {
       String first = pointer + "/properties/" + LocatedJson.escape(undocumented.get(0));
@@ -1047,6 +1044,27 @@ public final class JsonSchemaContractLoader {
     Set<String> names = new HashSet<>();
     properties.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /**
+   * A property's constraints. Where {@code $ref} siblings are ignored (draft-07 and earlier), they are those of the
+   * referenced schema when it is in the same file, else none: never the ignored siblings, which validation skips.
+   */
+  private static Constraints fieldConstraints(FileCtx f, JsonNode schema) {
+    if (!schema.has("$ref") || f.dialect.refSiblingsApply()) {
+      return constraints(schema);
+    }
+    String ref = schema.get("$ref").asText("");
+    if (!ref.startsWith("#/")) {
+      return Constraints.NONE;
+    }
+    try {
+      JsonNode target = f.json.tree().at(JsonPointer.compile(
+          java.net.URLDecoder.decode(ref.substring(1), java.nio.charset.StandardCharsets.UTF_8)));
+      return target.isMissingNode() ? Constraints.NONE : constraints(target);
+    } catch (IllegalArgumentException e) {
+      return Constraints.NONE;
+    }
   }
 
   private static Constraints constraints(JsonNode s) {

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record ServiceDeclaration(List<String> publishers, List<String> consumers) {
 
+  /** A service name: letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. {@code orders}). */
+  public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
   /** Nothing declared. */
   public static final ServiceDeclaration NONE = new ServiceDeclaration(List.of(), List.of());
 

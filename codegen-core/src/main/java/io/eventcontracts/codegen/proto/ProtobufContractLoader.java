@@ -25,6 +25,7 @@ import io.eventcontracts.codegen.model.ListType;
 import io.eventcontracts.codegen.model.MapType;
 import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.PrimitiveType;
+import io.eventcontracts.codegen.model.ServiceDeclaration;
 import io.eventcontracts.codegen.model.SourceLocation;
 import io.eventcontracts.codegen.model.UnionType;
 import io.eventcontracts.codegen.naming.JavaNames;
@@ -81,6 +82,8 @@ public final class ProtobufContractLoader {
   static final int VERSION_OPTION = 51701;
   static final int REQUIRED_OPTION = 51702;
   static final int ID_OPTION = 51703;
+  static final int PUBLISHERS_OPTION = 51704;
+  static final int CONSUMERS_OPTION = 51705;
   private static final Pattern SUBJECT = Pattern.compile("[^\\s*>.]+(\\.[^\\s*>.]+)*");
 
   /**
@@ -302,9 +305,12 @@ public final class ProtobufContractLoader {
     List<ProtoOrigin.Message> reachable = new ArrayList<>(origins.values());
     ProtoOrigin origin = new ProtoOrigin(file.getName(), file.getPackage(), origins.get(fullName(located)),
         reachable, javaClass(file, located));
+    ServiceDeclaration services = new ServiceDeclaration(
+        services(located, messageName, at, PUBLISHERS_OPTION, "publishers"),
+        services(located, messageName, at, CONSUMERS_OPTION, "consumers"));
     return new Contract(messageName, ContractKind.EVENT, subject, version, id, description, ContractFormat.PROTOBUF,
         Dialect.DRAFT_2020_12, at, bundlePath, root, Map.of(), Hashing.sha256(derived),
-        new ProtoContractDocument(derived, protoBytes, origin));
+        new ProtoContractDocument(derived, protoBytes, origin), services);
   }
 
   /** The protobuf-java class protoc generates for a message. */
@@ -597,6 +603,29 @@ public final class ProtobufContractLoader {
     out.add(a);
     out.add(b);
     return List.copyOf(out);
+  }
+
+  /** The services named by a repeated {@code (eventcontracts.publishers)}/{@code consumers} option, checked. */
+  private List<String> services(Located located, String messageName, SourceLocation at, int option, String name) {
+    UnknownFieldSet.Field field = located.message().getOptions().getUnknownFields().getField(option);
+    List<String> names = new ArrayList<>();
+    if (field == null) {
+      return names;
+    }
+    for (com.google.protobuf.ByteString value : field.getLengthDelimitedList()) {
+      String service = value.toStringUtf8();
+      if (!ServiceDeclaration.NAME.matcher(service).matches()) {
+        errors.add(new ContractError(at.file(), at.line(), "message " + messageName + ": (eventcontracts." + name
+            + ") \"" + service + "\" is not a service name", "use letters, digits, '.', '_' or '-', starting with a "
+            + "letter or digit, e.g. \"orders\""));
+      } else if (names.contains(service)) {
+        errors.add(new ContractError(at.file(), at.line(), "message " + messageName + ": (eventcontracts." + name
+            + ") lists \"" + service + "\" twice", "list each service once"));
+      } else {
+        names.add(service);
+      }
+    }
+    return names;
   }
 
   static String stringOption(UnknownFieldSet options, int number) {

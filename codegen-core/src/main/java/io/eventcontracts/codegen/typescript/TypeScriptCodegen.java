@@ -3,7 +3,9 @@ package io.eventcontracts.codegen.typescript;
 import io.eventcontracts.codegen.ContractError;
 import io.eventcontracts.codegen.ContractException;
 import io.eventcontracts.codegen.generate.GeneratedFile;
+import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import io.eventcontracts.codegen.model.ContractSet;
 import io.eventcontracts.codegen.model.Dialect;
 import java.io.IOException;
@@ -29,9 +31,18 @@ public final class TypeScriptCodegen {
    * @param outputDirectory the package directory written ({@code package.json}, {@code src/}, {@code schemas/})
    * @param options package name, version and description
    * @param defaultDialect the draft of contract files without {@code $schema}
+   * @param protobuf the {@code .proto} contracts (a Protobuf-only event gets its derived JSON Schema); {@code null}
+   *     when there are none
    */
   public record Request(List<Path> contractRoots, Path outputDirectory, TypeScriptOptions options,
-      Dialect defaultDialect) {
+      Dialect defaultDialect, ProtobufOptions protobuf) {
+
+    /** A request without Protobuf contracts. */
+    public Request(List<Path> contractRoots, Path outputDirectory, TypeScriptOptions options,
+        Dialect defaultDialect) {
+      this(contractRoots, outputDirectory, options, defaultDialect, null);
+    }
+
     public Request {
       contractRoots = List.copyOf(contractRoots);
       Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -59,12 +70,11 @@ public final class TypeScriptCodegen {
   public static Result execute(Request request) {
     List<ContractError> errors = new ArrayList<>();
     request.options().problems().forEach(p -> errors.add(new ContractError(null, 0, p, null)));
-    JsonSchemaContractLoader.Result loaded = JsonSchemaContractLoader.load(request.contractRoots(),
-        new JsonSchemaContractLoader.Options(request.defaultDialect(), false, false));
     if (!errors.isEmpty()) {
       throw new ContractException(errors);
     }
-    ContractSet contracts = loaded.contracts();
+    ContractSet contracts = Codegen.load(request.contractRoots(),
+        new JsonSchemaContractLoader.Options(request.defaultDialect(), false, false), request.protobuf()).contracts();
     TypeScriptNaming naming = TypeScriptNaming.allocate(contracts);
     List<GeneratedFile> files = TypeScriptGenerator.generate(contracts, naming, request.options());
     Path out = request.outputDirectory();

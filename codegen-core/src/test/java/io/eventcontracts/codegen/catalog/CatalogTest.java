@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
 import io.eventcontracts.codegen.model.ContractSet;
+import io.eventcontracts.codegen.proto.ProtoTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +35,19 @@ class CatalogTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden-catalog/ticketing-asyncapi.json");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final ContractSet contracts = JsonSchemaContractLoader.load(List.of(TICKETING));
+  // the ticketing contracts of both formats, as the build reads them (payment:created is Protobuf-only)
+  static final Path WORK = createWork();
+  final ContractSet contracts = ProtoTestSupport.ticketing(WORK).contracts();
   final CatalogRequest request = new CatalogRequest(List.of(TICKETING), Path.of("unused"), "Ticketing events",
-      "1.0.0", null, null);
+      "1.0.0", null, null, ProtoTestSupport.ticketingProtobuf(WORK));
+
+  static Path createWork() {
+    try {
+      return Files.createTempDirectory("catalog-test-protoc");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
   final Map<String, CatalogFile> files = byPath(Catalog.generate(contracts, request));
 
   static Map<String, CatalogFile> byPath(List<CatalogFile> list) {
@@ -51,12 +61,15 @@ class CatalogTest {
     assertThat(files.keySet()).containsExactly(
         "asyncapi.json",
         "contracts/expiration-complete.html", "contracts/order-cancelled.html", "contracts/order-created.html",
-        "contracts/order-status.html", "contracts/payment-created.html", "contracts/ticket-created.html",
-        "contracts/ticket-updated.html",
+        "contracts/order-status.html", "contracts/ticket-created.html", "contracts/ticket-updated.html",
+        "contracts/ticketing.v1.payment-created.html",
         "index.html",
         "schemas/expiration-complete.json", "schemas/order-cancelled.json", "schemas/order-created.json",
-        "schemas/order-status.json", "schemas/payment-created.json", "schemas/ticket-created.json",
-        "schemas/ticket-updated.json");
+        "schemas/order-status.json", "schemas/ticket-created.json", "schemas/ticket-updated.json",
+        "schemas/ticketing/v1/payment-created.json");
+    assertThat(files.get("schemas/ticketing/v1/payment-created.json").content())
+        .as("a Protobuf-only contract is shown with its derived JSON Schema")
+        .isEqualTo(contracts.bySubject("payment:created").orElseThrow().document().content());
     assertThat(files.get("schemas/order-created.json").content())
         .isEqualTo(contracts.bySubject("order:created").orElseThrow().document().content());
   }
@@ -174,8 +187,7 @@ class CatalogTest {
 
   @Test
   void sameContractsGiveTheSameBytes() {
-    Map<String, CatalogFile> again = byPath(Catalog.generate(JsonSchemaContractLoader.load(List.of(TICKETING)),
-        request));
+    Map<String, CatalogFile> again = byPath(Catalog.generate(ProtoTestSupport.ticketing(WORK).contracts(), request));
     files.forEach((path, f) -> assertThat(again.get(path).content()).as(path).isEqualTo(f.content()));
   }
 
@@ -185,7 +197,7 @@ class CatalogTest {
     Files.writeString(out.resolve("contracts/gone.html"), "old");
     Files.writeString(out.resolve("keep.txt"), "not ours");
     CatalogResult result = Catalog.execute(new CatalogRequest(List.of(TICKETING), out, "Ticketing events", "1.0.0",
-        null, null));
+        null, null, ProtoTestSupport.ticketingProtobuf(WORK)));
     assertThat(result.index()).isEqualTo(out.resolve("index.html"));
     assertThat(result.asyncApi()).isEqualTo(out.resolve("asyncapi.json"));
     assertThat(result.events()).isEqualTo(contracts.events().size());

@@ -17,6 +17,7 @@ import io.eventcontracts.codegen.model.ListType;
 import io.eventcontracts.codegen.model.MapType;
 import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.PrimitiveType;
+import io.eventcontracts.codegen.model.ServiceDeclaration;
 import io.eventcontracts.codegen.model.UnionType;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -44,6 +45,9 @@ class ProtobufContractLoaderTest {
     assertThat(payment.id()).isEqualTo("https://eventcontracts.io/schemas/ticketing/payment-created.json");
     assertThat(payment.description()).startsWith("A payment for an order succeeded.");
     assertThat(payment.source().toString()).isEqualTo("../schemas/proto/ticketing/v1/payments.proto:14");
+    assertThat(payment.services()).as("(eventcontracts.publishers) / (eventcontracts.consumers)")
+        .isEqualTo(new ServiceDeclaration(List.of("payments"), List.of("orders")));
+    assertThat(only(result, "ticket:created").services()).isEqualTo(ServiceDeclaration.NONE);
     ObjectType root = (ObjectType) payment.rootType();
     assertThat(root.closed()).isTrue();
     assertThat(root.fields()).extracting(Field::name).containsExactly("id", "orderId", "stripeId");
@@ -53,7 +57,7 @@ class ProtobufContractLoaderTest {
     assertThat(orderId.nullable()).isFalse();
     assertThat(orderId.constraints().minLength()).isEqualTo(1);
     assertThat(orderId.description()).isEqualTo("Id of the paid order.");
-    assertThat(orderId.location().line()).isEqualTo(23);
+    assertThat(orderId.location().line()).isEqualTo(25);
     assertThat(orderId.location().pointer()).isEqualTo("ticketing.v1.PaymentCreated.order_id");
 
     ProtoOrigin origin = ProtoContractDocument.of(payment).orElseThrow();
@@ -280,6 +284,12 @@ class ProtobufContractLoaderTest {
         }
         message Loop { option (eventcontracts.subject) = "loop"; Loop next = 1; }
         message Relative { option (eventcontracts.subject) = "relative"; option (eventcontracts.id) = "rel.json"; }
+        message Served {
+          option (eventcontracts.subject) = "served";
+          option (eventcontracts.publishers) = "a b";
+          option (eventcontracts.consumers) = "orders";
+          option (eventcontracts.consumers) = "orders";
+        }
         """);
     ProtobufContractLoader.Result result = load(root, work.resolve("w"));
     String file = root.resolve("bad.proto").toString();
@@ -292,6 +302,9 @@ class ProtobufContractLoaderTest {
         file + ":10: message Loop contains itself; recursive messages have no generated Java type here; break the"
             + " cycle (e.g. with an id reference)",
         file + ":11: message Relative: id \"rel.json\" is not an absolute URI; use e.g."
-            + " \"https://example.com/schemas/relative.json\" (a name, never fetched), or leave the option out");
+            + " \"https://example.com/schemas/relative.json\" (a name, never fetched), or leave the option out",
+        file + ":12: message Served: (eventcontracts.publishers) \"a b\" is not a service name; use letters, digits,"
+            + " '.', '_' or '-', starting with a letter or digit, e.g. \"orders\"",
+        file + ":12: message Served: (eventcontracts.consumers) lists \"orders\" twice; list each service once");
   }
 }
