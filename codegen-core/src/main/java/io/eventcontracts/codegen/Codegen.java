@@ -35,7 +35,7 @@ public final class Codegen {
    * Part of the incremental fingerprint: bump the revision whenever generated output changes for the same input,
    * so builds regenerate after an upgrade.
    */
-  public static final String GENERATOR_VERSION = "eventcontracts-codegen/0.1.0 output-revision-2";
+  public static final String GENERATOR_VERSION = "eventcontracts-codegen/0.1.0 output-revision-3";
 
   private Codegen() {}
 

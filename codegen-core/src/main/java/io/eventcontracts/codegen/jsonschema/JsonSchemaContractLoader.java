@@ -72,22 +72,18 @@ public final class JsonSchemaContractLoader {
   static final List<String> VALID_TYPES =
       List.of("string", "integer", "number", "boolean", "object", "array", "null");
 
-  /** Keywords the Java type does not express; enforced at run time by validation; a lint note each. */
+  /**
+   * Keywords the Java type does not express (enforced at run time by validation), each with how a lint note names it:
+   * quoted, and {@code if} together with the {@code then}/{@code else} it governs.
+   */
   private static final Map<String, String> UNTYPED = new LinkedHashMap<>();
 
   static {
-    UNTYPED.put("not", "\"not\"");
-    UNTYPED.put("if", "\"if\"/\"then\"/\"else\"");
-    UNTYPED.put("dependentSchemas", "\"dependentSchemas\"");
-    UNTYPED.put("dependencies", "\"dependencies\"");
-    UNTYPED.put("patternProperties", "\"patternProperties\"");
-    UNTYPED.put("unevaluatedProperties", "\"unevaluatedProperties\"");
-    UNTYPED.put("unevaluatedItems", "\"unevaluatedItems\"");
-    UNTYPED.put("propertyNames", "\"propertyNames\"");
-    UNTYPED.put("contains", "\"contains\"");
-    UNTYPED.put("prefixItems", "\"prefixItems\"");
-    UNTYPED.put("$dynamicRef", "\"$dynamicRef\"");
-    UNTYPED.put("$recursiveRef", "\"$recursiveRef\"");
+    for (String keyword : List.of("not", "if", "dependentSchemas", "dependencies", "patternProperties",
+        "unevaluatedProperties", "unevaluatedItems", "propertyNames", "contains", "prefixItems", "$dynamicRef",
+        "$recursiveRef")) {
+      UNTYPED.put(keyword, keyword.equals("if") ? "\"if\"/\"then\"/\"else\"" : "\"" + keyword + "\"");
+    }
   }
 
   /** Keywords that shape the value's type; a schema with none of them (beside {@code $ref}) accepts anything. */
@@ -823,7 +819,8 @@ public final class JsonSchemaContractLoader {
         || (value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0);
   }
 
-  private static ConstType constType(JsonNode value) {
+  /** A constant of a primitive value; {@code null} and structures (an object or array constant) are a JsonNode. */
+  private static DataType constType(JsonNode value) {
     if (value.isTextual()) {
       return new ConstType(PrimitiveType.STRING, value.toString());
     } else if (value.isIntegralNumber()) {
@@ -834,7 +831,7 @@ public final class JsonSchemaContractLoader {
     } else if (value.isBoolean()) {
       return new ConstType(PrimitiveType.BOOLEAN, value.toString());
     }
-    return null;
+    return new AnyType(value.isNull() ? "always null" : "constant " + value);
   }
 
   private Walked enumType(FileCtx f, JsonNode node, String pointer, String typeName, String description,
@@ -998,12 +995,21 @@ public final class JsonSchemaContractLoader {
         s.path("maximum").isNumber() ? s.get("maximum").decimalValue() : null,
         s.path("exclusiveMinimum").isNumber() ? s.get("exclusiveMinimum").decimalValue() : null,
         s.path("exclusiveMaximum").isNumber() ? s.get("exclusiveMaximum").decimalValue() : null,
-        s.path("minLength").isInt() ? s.get("minLength").asInt() : null,
-        s.path("maxLength").isInt() ? s.get("maxLength").asInt() : null,
+        count(s, "minLength"),
+        count(s, "maxLength"),
         s.path("pattern").isTextual() ? s.get("pattern").asText() : null,
-        s.path("minItems").isInt() ? s.get("minItems").asInt() : null,
-        s.path("maxItems").isInt() ? s.get("maxItems").asInt() : null,
+        count(s, "minItems"),
+        count(s, "maxItems"),
         s.has("default") ? s.get("default").toString() : null);
+  }
+
+  /**
+   * A count keyword ({@code minLength}, {@code maxItems}, ...) when it is a whole number within {@code int}. The tree
+   * holds every integer as a big integer, so {@code isInt()} alone would never hold.
+   */
+  private static Integer count(JsonNode s, String keyword) {
+    JsonNode value = s.path(keyword);
+    return value.isIntegralNumber() && value.canConvertToInt() ? value.asInt() : null;
   }
 
   // ---------------------------------------------------------------------------------------------- composition
@@ -1314,6 +1320,9 @@ public final class JsonSchemaContractLoader {
       if (target == null) {
         FileCtx byPath = byFile.get(f.file.toAbsolutePath().normalize().getParent().resolve(uri.getPath())
             .normalize());
+        if (byPath != null && byPath.broken) {
+          return failed; // the file is malformed (its own error is reported), so it has no id to compare
+        }
         if (byPath != null) {
           errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" names the file " + byPath.file + ", but resolved "
                   + "against this contract's id it is " + absolute + ", while that file's id is " + byPath.id

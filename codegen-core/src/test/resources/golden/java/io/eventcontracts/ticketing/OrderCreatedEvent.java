@@ -75,6 +75,7 @@ public final class OrderCreatedEvent {
 
     /**
      * Order id, assigned by the orders service.
+     * <p>Contract: minLength 1.
      * <p>Required.
      */
     public String getId() {
@@ -145,6 +146,7 @@ public final class OrderCreatedEvent {
 
     /**
      * Id of the user who placed the order.
+     * <p>Contract: minLength 1.
      * <p>Required.
      */
     public String getUserId() {

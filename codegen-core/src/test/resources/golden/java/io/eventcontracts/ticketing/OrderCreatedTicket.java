@@ -53,6 +53,7 @@ public final class OrderCreatedTicket {
 
     /**
      * Ticket id.
+     * <p>Contract: minLength 1.
      * <p>Required.
      */
     public String getId() {

@@ -66,6 +66,7 @@ public final class TicketCreatedEvent {
 
     /**
      * Ticket id, assigned by the tickets service.
+     * <p>Contract: minLength 1.
      * <p>Required.
      */
     public String getId() {
@@ -160,6 +161,7 @@ public final class TicketCreatedEvent {
 
     /**
      * Id of the user who put the ticket up for sale.
+     * <p>Contract: minLength 1.
      * <p>Required.
      */
     public String getUserId() {
