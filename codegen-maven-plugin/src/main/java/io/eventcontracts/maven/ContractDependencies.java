@@ -37,7 +37,7 @@ final class ContractDependencies {
   }
 
   private static Artifact find(MavenProject project, String coordinates) throws MojoExecutionException {
-    String[] parts = coordinates.split(":");
+    String[] parts = coordinates.split(":", -1); // -1: "a:b:" is three parts, not a:b
     if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
       throw new MojoExecutionException("eventcontracts: contractDependency \"" + coordinates
           + "\" is not groupId:artifactId, e.g. <contractDependency>io.eventcontracts:eventcontracts-schemas"

@@ -73,22 +73,18 @@ public final class JsonSchemaContractLoader {
   static final List<String> VALID_TYPES =
       List.of("string", "integer", "number", "boolean", "object", "array", "null");
 
-  /** Keywords the Java type does not express; enforced at run time by validation; a lint note each. */
+  /**
+   * Keywords the Java type does not express (enforced at run time by validation), each with how a lint note names it:
+   * quoted, and {@code if} together with the {@code then}/{@code else} it governs.
+   */
   private static final Map<String, String> UNTYPED = new LinkedHashMap<>();
 
   static {
-    UNTYPED.put("not", "\"not\"");
-    UNTYPED.put("if", "\"if\"/\"then\"/\"else\"");
-    UNTYPED.put("dependentSchemas", "\"dependentSchemas\"");
-    UNTYPED.put("dependencies", "\"dependencies\"");
-    UNTYPED.put("patternProperties", "\"patternProperties\"");
-    UNTYPED.put("unevaluatedProperties", "\"unevaluatedProperties\"");
-    UNTYPED.put("unevaluatedItems", "\"unevaluatedItems\"");
-    UNTYPED.put("propertyNames", "\"propertyNames\"");
-    UNTYPED.put("contains", "\"contains\"");
-    UNTYPED.put("prefixItems", "\"prefixItems\"");
-    UNTYPED.put("$dynamicRef", "\"$dynamicRef\"");
-    UNTYPED.put("$recursiveRef", "\"$recursiveRef\"");
+    for (String keyword : List.of("not", "if", "dependentSchemas", "dependencies", "patternProperties",
+        "unevaluatedProperties", "unevaluatedItems", "propertyNames", "contains", "prefixItems", "$dynamicRef",
+        "$recursiveRef")) {
+      UNTYPED.put(keyword, keyword.equals("if") ? "\"if\"/\"then\"/\"else\"" : "\"" + keyword + "\"");
+    }
   }
 
   /** Keywords that shape the value's type; a schema with none of them (beside {@code $ref}) accepts anything. */
@@ -877,7 +873,8 @@ public final class JsonSchemaContractLoader {
         || (value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0);
   }
 
-  private static ConstType constType(JsonNode value) {
+  /** A constant of a primitive value; {@code null} and structures (an object or array constant) are a JsonNode. */
+  private static DataType constType(JsonNode value) {
     if (value.isTextual()) {
       return new ConstType(PrimitiveType.STRING, value.toString());
     } else if (value.isIntegralNumber()) {
@@ -888,7 +885,7 @@ public final class JsonSchemaContractLoader {
     } else if (value.isBoolean()) {
       return new ConstType(PrimitiveType.BOOLEAN, value.toString());
     }
-    return null;
+    return new AnyType(value.isNull() ? "always null" : "constant " + value);
   }
 
   private Walked enumType(FileCtx f, JsonNode node, String pointer, String typeName, String description,
@@ -1414,6 +1411,9 @@ public final class JsonSchemaContractLoader {
       if (target == null) {
         FileCtx byPath = byFile.get(f.file.toAbsolutePath().normalize().getParent().resolve(uri.getPath())
             .normalize());
+        if (byPath != null && byPath.broken) {
+          return failed; // the file is malformed (its own error is reported), so it has no id to compare
+        }
         if (byPath != null) {
           errors.add(f.file, line, what + "\"$ref\" \"" + ref + "\" names the file " + byPath.file + ", but resolved "
                   + "against this contract's id it is " + absolute + ", while that file's id is " + byPath.id

@@ -44,24 +44,36 @@ public final class JavaNames {
     return eventBaseName(subject) + "Publisher";
   }
 
-  /** {@code ticket:created} → {@code TICKET_CREATED}; {@code ticketCreated} → {@code TICKET_CREATED}. */
-  public static String constantName(String subject) {
-    String pascal = eventBaseName(subject);
+  /**
+   * {@code ticket:created} → {@code TICKET_CREATED}; {@code ticketCreated} → {@code TICKET_CREATED};
+   * {@code IN_PROGRESS} → {@code IN_PROGRESS}: a word starts after every separator and at every lower-to-upper case
+   * change (and before the last capital of an acronym: {@code HTTPServer} → {@code HTTP_SERVER}).
+   */
+  public static String constantName(String text) {
+    List<String> parts = new ArrayList<>();
+    for (String word : words(text)) {
+      parts.add(snake(word));
+    }
+    return String.join("_", parts).toUpperCase(Locale.ROOT);
+  }
+
+  /** One separator-free word split at its case changes: {@code ticketCreated} → {@code ticket_Created}. */
+  private static String snake(String word) {
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < pascal.length(); i++) {
-      char c = pascal.charAt(i);
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
       if (i > 0 && Character.isUpperCase(c)) {
-        char before = pascal.charAt(i - 1);
+        char before = word.charAt(i - 1);
         boolean wordStart = Character.isLowerCase(before) || Character.isDigit(before);
         boolean acronymEnd = Character.isUpperCase(before)
-            && i + 1 < pascal.length() && Character.isLowerCase(pascal.charAt(i + 1));
+            && i + 1 < word.length() && Character.isLowerCase(word.charAt(i + 1));
         if (wordStart || acronymEnd) {
           out.append('_');
         }
       }
       out.append(c);
     }
-    return out.toString().toUpperCase(Locale.ROOT);
+    return out.toString();
   }
 
   /** True when {@code name} can be a Java class name (identifier, not a keyword or literal). */

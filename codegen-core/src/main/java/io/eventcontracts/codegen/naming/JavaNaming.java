@@ -125,7 +125,8 @@ public final class JavaNaming {
   }
 
   private void allocateFields(ObjectType o) {
-    Set<String> used = new HashSet<>(List.of("additionalProperties"));
+    // compared lower-cased; an open object's generated map of unknown properties is called additionalProperties
+    Set<String> used = new HashSet<>(List.of("additionalproperties"));
     Map<Field, String> names = new LinkedHashMap<>();
     for (Field f : o.fields()) {
       String base = fieldName(f.name());
