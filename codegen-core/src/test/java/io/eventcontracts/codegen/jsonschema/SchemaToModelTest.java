@@ -249,7 +249,8 @@ class SchemaToModelTest {
       assertThat(type("{ \"items\": { \"type\": \"boolean\" } }")).isEqualTo(new ListType(PrimitiveType.BOOLEAN));
       assertThat(type("{ \"type\": \"array\" }")).isEqualTo(new ListType(new AnyType("")));
       assertThat(type("{ \"type\": \"array\", \"items\": {\"type\": \"string\"}, \"prefixItems\": [] }"))
-          .isEqualTo(new ListType(new AnyType("")));
+          .as("a tuple is not \"any value\": the element type says why it is untyped")
+          .isEqualTo(new ListType(new AnyType("tuple (prefixItems)")));
       assertThat(type("{ \"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": "
           + "{ \"q\": { \"description\": \"Q.\", \"type\": \"string\" } } } }"))
           .isInstanceOfSatisfying(ListType.class, l -> assertThat(((ObjectType) l.element()).name())
