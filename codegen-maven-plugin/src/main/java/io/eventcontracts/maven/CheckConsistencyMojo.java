@@ -11,14 +11,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks a schema repository without generating code: loads the JSON Schema and {@code .proto} contracts into the
@@ -29,21 +27,7 @@ import org.apache.maven.project.MavenProject;
  * check.
  */
 @Mojo(name = "check-consistency", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public final class CheckConsistencyMojo extends ProtoContractsMojo {
-
-  /** The project being built; read only. */
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
-
-  /**
-   * Directory holding the JSON Schema contracts.
-   *
-   * <pre>{@code
-   * <schemaDirectory>${project.basedir}/json</schemaDirectory>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.schemaDirectory", defaultValue = "${project.basedir}/src/main/contracts")
-  File schemaDirectory;
+public final class CheckConsistencyMojo extends ContractsMojo {
 
   /**
    * Where the JSON Schemas derived from Protobuf-only events are written, at their bundle paths
@@ -57,16 +41,6 @@ public final class CheckConsistencyMojo extends ProtoContractsMojo {
   @Parameter(property = "eventcontracts.derivedDirectory",
       defaultValue = "${project.build.outputDirectory}/META-INF/eventcontracts/derived")
   File derivedDirectory;
-
-  /**
-   * The JSON Schema draft of contract files without {@code $schema} (see the {@code generate} goal).
-   *
-   * <pre>{@code
-   * <defaultDraft>draft-07</defaultDraft>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
-  String defaultDraft;
 
   /**
    * Skip the goal.
@@ -87,20 +61,14 @@ public final class CheckConsistencyMojo extends ProtoContractsMojo {
     Path basedir = project.getBasedir().toPath();
     Path work = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts").resolve("check");
     ProtobufOptions protobuf = protobufOptions(List.of(), false, work);
-    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
-        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
-            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    Dialect dialect = dialect();
     List<Path> roots = schemaDirectory.isDirectory() ? List.of(schemaDirectory.toPath()) : List.of();
     Codegen.Loaded loaded;
     try {
       loaded = Codegen.load(new CodegenRequest(roots, "unused", work.resolve("java"), work.resolve("resources"),
           null, dialect, false, false, false, protobuf));
     } catch (ContractException e) {
-      List<String> lines = new ArrayList<>();
-      e.errors().forEach(error -> lines.add(GenerateMojo.relativeTo(basedir, error).format()));
-      lines.forEach(getLog()::error);
-      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " contract error" : " contract errors")
-          + " (fix the contracts listed, then build again):\n" + String.join("\n", lines));
+      throw contractFailure(e);
     }
     int twins = 0;
     int derived = 0;

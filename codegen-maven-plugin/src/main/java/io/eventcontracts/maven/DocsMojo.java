@@ -1,6 +1,5 @@
 package io.eventcontracts.maven;
 
-import io.eventcontracts.codegen.ContractError;
 import io.eventcontracts.codegen.ContractException;
 import io.eventcontracts.codegen.catalog.Catalog;
 import io.eventcontracts.codegen.catalog.CatalogRequest;
@@ -18,7 +17,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Renders the event catalog: a static HTML site (an index of every event with subject, version, publishers and
@@ -34,25 +32,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
-public final class DocsMojo extends ProtoContractsMojo {
-
-  /** The project being built; read only. */
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
-
-  /**
-   * Directory holding the project's own contract files, as for {@code generate}. A missing directory is fine when
-   * all contracts come from {@link #contractDependencies}.
-   *
-   * <pre>{@code
-   * <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>
-   * }</pre>
-   */
-  @Parameter(
-      property = "eventcontracts.schemaDirectory",
-      defaultValue = "${project.basedir}/src/main/contracts",
-      required = true)
-  File schemaDirectory;
+public final class DocsMojo extends ContractsMojo {
 
   /**
    * Dependencies ({@code groupId:artifactId}) whose jars carry contracts under
@@ -113,17 +93,6 @@ public final class DocsMojo extends ProtoContractsMojo {
   String asyncApiFileName;
 
   /**
-   * The JSON Schema draft of contract files without {@code $schema}, as for {@code generate}: {@code draft-04},
-   * {@code draft-06}, {@code draft-07}, {@code 2019-09} or {@code 2020-12}.
-   *
-   * <pre>{@code
-   * <defaultDraft>draft-07</defaultDraft>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
-  String defaultDraft;
-
-  /**
    * Skip the catalog (nothing written). {@code eventcontracts.skip} skips every goal of the plugin.
    *
    * <pre>{@code
@@ -158,9 +127,7 @@ public final class DocsMojo extends ProtoContractsMojo {
           + " does not exist and no <contractDependencies> are configured; put contract files there, point"
           + " <schemaDirectory> at them, or set -Deventcontracts.skipDocs=true");
     }
-    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
-        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
-            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    Dialect dialect = dialect();
     CatalogRequest request;
     try {
       request = new CatalogRequest(roots, catalogDirectory.toPath(),
@@ -173,25 +140,11 @@ public final class DocsMojo extends ProtoContractsMojo {
     try {
       result = Catalog.execute(request);
     } catch (ContractException e) {
-      List<String> lines = e.errors().stream().map(error -> relativeTo(basedir, error).format()).toList();
-      lines.forEach(getLog()::error);
-      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " contract error" : " contract errors")
-          + " (fix the contracts listed, then build again):\n" + String.join("\n", lines));
+      throw contractFailure(e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("eventcontracts: cannot read contracts or write the catalog: "
           + e.getCause().getMessage(), e);
     }
     getLog().info(result.summary());
-  }
-
-  private static ContractError relativeTo(Path basedir, ContractError error) {
-    Path file = error.file();
-    if (file != null && file.isAbsolute() && file.startsWith(basedir)) {
-      file = basedir.relativize(file);
-    }
-    String prefix = basedir + File.separator;
-    return new ContractError(file, error.line(),
-        error.message() == null ? null : error.message().replace(prefix, ""),
-        error.hint() == null ? null : error.hint().replace(prefix, ""));
   }
 }

@@ -3,7 +3,6 @@ package io.eventcontracts.maven;
 import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.CodegenRequest;
 import io.eventcontracts.codegen.CodegenResult;
-import io.eventcontracts.codegen.ContractError;
 import io.eventcontracts.codegen.model.Dialect;
 import io.eventcontracts.codegen.ContractException;
 import java.io.File;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,7 +17,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Generates typed event classes, {@code Subjects}, {@code EventTypes}, listener and publisher stubs, and the
@@ -34,26 +31,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.GENERATE_SOURCES,
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
-public final class GenerateMojo extends ProtoContractsMojo {
-
-  /** The project being built; read only. */
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
-
-  /**
-   * Directory holding the project's own contract files ({@code *.json}, JSON Schema 2020-12). Subdirectories are
-   * scanned too; a file's path relative to this directory is its path in the bundled resources. A missing
-   * directory is fine when all contracts come from {@link #contractDependencies}.
-   *
-   * <pre>{@code
-   * <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>
-   * }</pre>
-   */
-  @Parameter(
-      property = "eventcontracts.schemaDirectory",
-      defaultValue = "${project.basedir}/src/main/contracts",
-      required = true)
-  File schemaDirectory;
+public final class GenerateMojo extends ContractsMojo {
 
   /**
    * Java package of the generated classes.
@@ -143,18 +121,6 @@ public final class GenerateMojo extends ProtoContractsMojo {
   boolean strict;
 
   /**
-   * The JSON Schema draft of contract files without {@code $schema}: {@code draft-04}, {@code draft-06},
-   * {@code draft-07}, {@code 2019-09} or {@code 2020-12}. Files with {@code $schema} always use their own. The
-   * bundle index records the draft of every contract and the runtime validates with it.
-   *
-   * <pre>{@code
-   * <defaultDraft>draft-07</defaultDraft>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
-  String defaultDraft;
-
-  /**
    * The Java type of {@code "type": "number"}: {@code decimal} ({@code BigDecimal}, exact: {@code 20} stays
    * {@code 20} and {@code 19.99} stays {@code 19.99}) or {@code double} ({@code Double}, may lose digits).
    *
@@ -214,9 +180,7 @@ public final class GenerateMojo extends ProtoContractsMojo {
           + " <schemaDirectory> at them, or set -Deventcontracts.skip=true");
     }
 
-    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
-        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
-            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    Dialect dialect = dialect();
     if (!"decimal".equals(numberType) && !"double".equals(numberType)) {
       throw new MojoFailureException("eventcontracts: <numberType>" + numberType + "</numberType> is not known; "
           + "use decimal (BigDecimal, the default) or double");
@@ -241,13 +205,7 @@ public final class GenerateMojo extends ProtoContractsMojo {
     try {
       result = Codegen.execute(request);
     } catch (ContractException e) {
-      List<String> lines = e.errors().stream()
-          .map(error -> relativeTo(basedir, error).format())
-          .collect(Collectors.toList());
-      lines.forEach(getLog()::error);
-      throw new MojoFailureException(lines.size()
-          + (lines.size() == 1 ? " contract error" : " contract errors")
-          + " (fix the contracts listed, then build again):\n" + String.join("\n", lines));
+      throw contractFailure(e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("eventcontracts: cannot read contracts or write generated files: "
           + e.getCause().getMessage(), e);
@@ -269,22 +227,5 @@ public final class GenerateMojo extends ProtoContractsMojo {
       resource.setDirectory(directory);
       project.addResource(resource);
     }
-  }
-
-  /**
-   * Error locations read better relative to the project: {@code src/main/contracts/x.json:3: ...}, also where a
-   * message or hint names another contract file.
-   */
-  static ContractError relativeTo(Path basedir, ContractError error) {
-    String prefix = basedir.toString() + File.separator;
-    Path file = error.file();
-    if (file != null && file.isAbsolute() && file.startsWith(basedir)) {
-      file = basedir.relativize(file);
-    }
-    return new ContractError(
-        file,
-        error.line(),
-        error.message() == null ? null : error.message().replace(prefix, ""),
-        error.hint() == null ? null : error.hint().replace(prefix, ""));
   }
 }

@@ -17,7 +17,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Generates the npm package of the contracts for Node services: the {@code Subjects} enum, the shared enums, per
@@ -42,22 +41,7 @@ import org.apache.maven.project.MavenProject;
     defaultPhase = LifecyclePhase.GENERATE_SOURCES,
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
-public final class GenerateTypeScriptMojo extends ProtoContractsMojo {
-
-  /** The project being built; read only. */
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
-
-  /**
-   * Directory holding the contract files, as for the {@code generate} goal.
-   *
-   * <pre>{@code <schemaDirectory>${project.basedir}/../schemas/json</schemaDirectory>}</pre>
-   */
-  @Parameter(
-      property = "eventcontracts.schemaDirectory",
-      defaultValue = "${project.basedir}/src/main/contracts",
-      required = true)
-  File schemaDirectory;
+public final class GenerateTypeScriptMojo extends ContractsMojo {
 
   /**
    * Contract jars to take contracts from (as for the {@code generate} goal), {@code groupId:artifactId}.
@@ -96,14 +80,6 @@ public final class GenerateTypeScriptMojo extends ProtoContractsMojo {
   String npmPackageVersion;
 
   /**
-   * The JSON Schema draft of contract files without {@code $schema} (as for the {@code generate} goal).
-   *
-   * <pre>{@code <defaultDraft>2020-12</defaultDraft>}</pre>
-   */
-  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
-  String defaultDraft;
-
-  /**
    * Skips the goal.
    *
    * <pre>{@code <skip>true</skip>}</pre>
@@ -131,9 +107,7 @@ public final class GenerateTypeScriptMojo extends ProtoContractsMojo {
           + " does not exist and no <contractDependencies> are configured; point <schemaDirectory> at the contract"
           + " files, or set -Deventcontracts.typescript.skip=true");
     }
-    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
-        "eventcontracts: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one of "
-            + "draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    Dialect dialect = dialect();
     String description = project.getDescription() == null ? "Events of " + project.getArtifactId()
         : project.getDescription().replaceAll("\\s+", " ").strip();
     TypeScriptCodegen.Result result;
