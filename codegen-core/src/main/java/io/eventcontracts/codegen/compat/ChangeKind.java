@@ -97,7 +97,44 @@ public enum ChangeKind {
   UNION_BRANCH_REMOVED("a oneOf/anyOf branch was removed", "keep the branch"),
   DISCRIMINATOR_CHANGED("the union's discriminator property changed", "keep the discriminator"),
   UNION_MADE_EXCLUSIVE("anyOf became oneOf (a payload matching two branches is refused)", "keep anyOf"),
-  UNION_MADE_INCLUSIVE("oneOf became anyOf", "");
+  UNION_MADE_INCLUSIVE("oneOf became anyOf", ""),
+
+  // Protobuf wire and JSON form (ProtobufWireRules; both contracts authored in .proto)
+  PROTO_PACKAGE_CHANGED("the .proto package changed (every message's full name changes: protobuf-java classes, "
+      + "type registries and Any type URLs no longer match)", "keep the package; put a new major in a new package"),
+  PROTO_MESSAGE_REMOVED("a message was removed from the contract's .proto file (files importing it no longer "
+      + "compile)", "keep the message (deprecated)"),
+  PROTO_FIELD_REMOVED_NOT_RESERVED("a field was removed without reserving both its number and its name (a later "
+      + "field could reuse them and misread old events)", "reserve the number and the name (reserved 3; reserved "
+      + "\"name\";)"),
+  PROTO_RESERVED_REMOVED("a reserved field number or name is no longer reserved", "keep the reservation"),
+  PROTO_FIELD_NUMBER_CHANGED("a field kept its name but got another number (binary readers see the old number as "
+      + "unknown)", "keep the number"),
+  PROTO_FIELD_NUMBER_REUSED("a field number now belongs to a field with another name and type, or to another "
+      + "field while the old one moved (old events are misread)", "use a new number; reserve the old one"),
+  PROTO_FIELD_TYPE_CHANGED("a field's type changed to one with another wire encoding (wire- and JSON-incompatible)",
+      "keep the type; add a new field with a new number"),
+  PROTO_FIELD_TYPE_CHANGED_WIRE_COMPATIBLE("a field's type changed within one wire encoding (int32/int64/uint32/"
+      + "uint64/bool/enum, sint32/sint64, fixed32/sfixed32, fixed64/sfixed64, string/bytes/message): "
+      + "wire-compatible, but the JSON form changes (numbers vs strings, enum names vs numbers, base64) and "
+      + "values may be truncated", "keep the type; add a new field with a new number"),
+  PROTO_FIELD_RENAMED("a field was renamed, so its JSON name changed (wire-compatible, JSON-incompatible)",
+      "keep the name, or set json_name to the old JSON name"),
+  PROTO_FIELD_RENAMED_JSON_NAME_KEPT("a field was renamed but json_name keeps its JSON name (wire and JSON "
+      + "unchanged; generated code changes)", ""),
+  PROTO_JSON_NAME_CHANGED("a field's json_name changed (wire-compatible, JSON-incompatible)", "keep the json_name"),
+  PROTO_FIELD_CARDINALITY_CHANGED("a field became repeated or stopped being repeated (a value vs an array in "
+      + "JSON)", "keep the cardinality; add a new field with a new number"),
+  PROTO_FIELD_PRESENCE_CHANGED("a scalar field gained or lost explicit presence (proto3 optional): wire and JSON "
+      + "readers are unaffected; generated code gains or loses has...()", ""),
+  PROTO_FIELD_MOVED_INTO_ONEOF("a field moved into a oneof (an old event may set it together with another member)",
+      "keep the field outside the oneof; add a new member with a new number"),
+  PROTO_FIELD_MOVED_OUT_OF_ONEOF("a field moved out of a oneof", "keep the field in the oneof"),
+  PROTO_ENUM_VALUE_REMOVED_NOT_RESERVED("an enum value was removed without reserving both its number and its name",
+      "reserve the number and the name in the enum (reserved 2; reserved \"NAME\";)"),
+  PROTO_ENUM_VALUE_NUMBER_REUSED("an enum value number now has another name (renamed or reused: the JSON form "
+      + "changes, binary readers take old values for the new name)", "keep the name; give a new value a new "
+      + "number");
 
   private final String description;
   private final String fix;

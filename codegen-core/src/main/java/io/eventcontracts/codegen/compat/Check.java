@@ -1,7 +1,9 @@
 package io.eventcontracts.codegen.compat;
 
+import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
 import io.eventcontracts.codegen.model.ContractSet;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,18 @@ public final class Check {
    * @param lint per-rule lint severities (rules not named: {@code WARNING})
    * @param baseDirectory paths in messages are shown relative to it
    * @param reportDirectory where the markdown and XML reports go ({@code null}: not written)
+   * @param protobuf the working {@code .proto} contracts and the protoc to read them with; {@code null} when none
    */
   public record Request(List<Path> contractRoots, JsonSchemaContractLoader.Options loaderOptions,
       List<Baseline> baselines, CompatibilityMode defaultMode, Map<String, CompatibilityMode> modes,
-      Map<LintRule, LintRule.Severity> lint, Path baseDirectory, Path reportDirectory) {
+      Map<LintRule, LintRule.Severity> lint, Path baseDirectory, Path reportDirectory, ProtobufOptions protobuf) {
+
+    /** A request for JSON Schema contracts only. */
+    public Request(List<Path> contractRoots, JsonSchemaContractLoader.Options loaderOptions,
+        List<Baseline> baselines, CompatibilityMode defaultMode, Map<String, CompatibilityMode> modes,
+        Map<LintRule, LintRule.Severity> lint, Path baseDirectory, Path reportDirectory) {
+      this(contractRoots, loaderOptions, baselines, defaultMode, modes, lint, baseDirectory, reportDirectory, null);
+    }
 
     public Request {
       contractRoots = List.copyOf(contractRoots);
@@ -69,7 +79,9 @@ public final class Check {
    * @throws io.eventcontracts.codegen.ContractException when a working contract is invalid
    */
   public static Outcome run(Request request) {
-    ContractSet current = JsonSchemaContractLoader.load(request.contractRoots(), request.loaderOptions()).contracts();
+    // the one loading entry of every generator and checker: JSON Schema and .proto contracts in one model
+    ContractSet current = Codegen.load(request.contractRoots(), request.loaderOptions(), request.protobuf())
+        .contracts();
     CheckResult result = new CompatibilityChecker().check(new CheckRequest(current, request.baselines(),
         request.defaultMode(), request.modes(), request.baseDirectory()));
     List<LintFinding> lint = new ContractLinter(request.lint()).lint(current);

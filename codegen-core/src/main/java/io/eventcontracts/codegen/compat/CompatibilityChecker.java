@@ -24,9 +24,17 @@ public final class CompatibilityChecker {
 
   private final List<CompatibilityRules> rules;
 
-  /** A checker with the model rules only (JSON Schema and the shared shape of every format). */
+  /**
+   * A checker with every rule set: the model rules (JSON Schema and the shared shape of every format), then the
+   * Protobuf wire rules (for pairs of contracts both authored in {@code .proto}).
+   */
   public CompatibilityChecker() {
-    this(List.of(new ModelRules()));
+    this(defaultRules());
+  }
+
+  /** The rule sets {@link #CompatibilityChecker()} runs, in order. */
+  public static List<CompatibilityRules> defaultRules() {
+    return List.of(new ModelRules(), new ProtobufWireRules());
   }
 
   /** A checker with these rule sets (e.g. the model rules plus a format's wire rules). */
@@ -125,11 +133,13 @@ public final class CompatibilityChecker {
       changes.add(new Change(ChangeKind.SUBJECT_CHANGED, "", old.subject(), current.subject(), Effect.BREAKS,
           current.source()));
     }
+    List<Change> found = List.of();
     for (CompatibilityRules set : rules) {
       if (set.appliesTo(old, current)) {
-        changes.addAll(set.compare(old, oldSet, current, currentSet));
+        found = set.join(found, old, oldSet, current, currentSet);
       }
     }
+    changes.addAll(found);
     return changes;
   }
 

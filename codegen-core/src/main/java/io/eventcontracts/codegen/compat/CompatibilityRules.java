@@ -2,6 +2,7 @@ package io.eventcontracts.codegen.compat;
 
 import io.eventcontracts.codegen.model.Contract;
 import io.eventcontracts.codegen.model.ContractSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,4 +24,18 @@ public interface CompatibilityRules {
    * @param currentSet the working contract set, to resolve its references
    */
   List<Change> compare(Contract baseline, ContractSet baselineSet, Contract current, ContractSet currentSet);
+
+  /**
+   * Joins this set's changes with those the sets before it found (the model rules run first). By default the
+   * changes are appended; a set that names a fact more precisely than an earlier set may drop the earlier set's
+   * changes that describe the same fact (see {@link ProtobufWireRules}), so each fact is reported once.
+   *
+   * @param earlier the changes of the sets that ran before, in order
+   */
+  default List<Change> join(List<Change> earlier, Contract baseline, ContractSet baselineSet, Contract current,
+      ContractSet currentSet) {
+    List<Change> out = new ArrayList<>(earlier);
+    out.addAll(compare(baseline, baselineSet, current, currentSet));
+    return out;
+  }
 }

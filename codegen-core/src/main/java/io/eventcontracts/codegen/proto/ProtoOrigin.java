@@ -16,15 +16,33 @@ import java.util.Optional;
  * @param messages every message of the contract's file and of the files it imports from the contract roots, by
  *     fully qualified name without leading dot ({@code ticketing.v1.TicketCreated}), in file order
  * @param javaClass the fully qualified protobuf-java class protoc generates for the event message
+ * @param enums every enum declared in the contract's file and in the files it imports from the contract roots, in
+ *     file order (for the evolution rules: value numbers, reserved values)
+ * @param declaredMessages the fully qualified names of every message declared in the contract's file, nested ones
+ *     included, used or not (for the evolution rules: a message removed from the file)
  */
 public record ProtoOrigin(
-    String protoFile, String protoPackage, Message message, List<Message> messages, String javaClass) {
+    String protoFile, String protoPackage, Message message, List<Message> messages, String javaClass,
+    List<ProtoEnum> enums, List<String> declaredMessages) {
 
   public ProtoOrigin {
     Objects.requireNonNull(protoFile, "protoFile");
     protoPackage = protoPackage == null ? "" : protoPackage;
     Objects.requireNonNull(message, "message");
     messages = List.copyOf(messages);
+    enums = enums == null ? List.of() : List.copyOf(enums);
+    declaredMessages = declaredMessages == null ? List.of() : List.copyOf(declaredMessages);
+  }
+
+  /** An origin without enum and declaration facts (as before the evolution rules needed them). */
+  public ProtoOrigin(String protoFile, String protoPackage, Message message, List<Message> messages,
+      String javaClass) {
+    this(protoFile, protoPackage, message, messages, javaClass, List.of(), List.of());
+  }
+
+  /** An enum by fully qualified name. */
+  public Optional<ProtoEnum> enumNamed(String fullName) {
+    return enums.stream().filter(e -> e.fullName().equals(fullName)).findFirst();
   }
 
   /** A message by fully qualified name. */
@@ -82,4 +100,31 @@ public record ProtoOrigin(
       return number >= start && number <= end;
     }
   }
+
+  /**
+   * One proto enum.
+   *
+   * @param fullName fully qualified name without leading dot
+   * @param values declared values in declaration order
+   * @param reservedRanges {@code reserved 2, 5 to 7;} as inclusive ranges
+   * @param reservedNames {@code reserved "OLD";}
+   * @param location where the enum is declared
+   */
+  public record ProtoEnum(String fullName, List<EnumValue> values, List<Range> reservedRanges,
+      List<String> reservedNames, SourceLocation location) {
+    public ProtoEnum {
+      values = List.copyOf(values);
+      reservedRanges = List.copyOf(reservedRanges);
+      reservedNames = List.copyOf(reservedNames);
+    }
+  }
+
+  /**
+   * One enum value.
+   *
+   * @param name the value's name (its proto3 JSON form)
+   * @param number its number (its binary form)
+   * @param location where it is declared
+   */
+  public record EnumValue(String name, int number, SourceLocation location) {}
 }

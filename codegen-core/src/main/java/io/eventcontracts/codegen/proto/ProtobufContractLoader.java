@@ -304,7 +304,7 @@ public final class ProtobufContractLoader {
     byte[] derived = JsonSchemaDeriver.derive(id, messageName, description, subject, version, root);
     List<ProtoOrigin.Message> reachable = new ArrayList<>(origins.values());
     ProtoOrigin origin = new ProtoOrigin(file.getName(), file.getPackage(), origins.get(fullName(located)),
-        reachable, javaClass(file, located));
+        reachable, javaClass(file, located), enumOrigins(file), declaredMessages(file));
     ServiceDeclaration services = new ServiceDeclaration(
         services(located, messageName, at, PUBLISHERS_OPTION, "publishers"),
         services(located, messageName, at, CONSUMERS_OPTION, "consumers"));
@@ -572,6 +572,37 @@ public final class ProtobufContractLoader {
         location(located.file(), located.path(), fullName));
     built.put(fullName, type);
     return type;
+  }
+
+  /** Every enum declared in {@code file} and in the files it imports, with value numbers and reservations. */
+  private List<ProtoOrigin.ProtoEnum> enumOrigins(FileDescriptorProto file) {
+    Set<String> visible = new HashSet<>(file.getDependencyList());
+    visible.add(file.getName());
+    List<ProtoOrigin.ProtoEnum> out = new ArrayList<>();
+    for (Map.Entry<String, EnumLocated> e : new java.util.TreeMap<>(enums).entrySet()) {
+      EnumLocated located = e.getValue();
+      if (!visible.contains(located.file().getName())) {
+        continue;
+      }
+      List<ProtoOrigin.EnumValue> values = new ArrayList<>();
+      for (int i = 0; i < located.type().getValueCount(); i++) {
+        var v = located.type().getValue(i);
+        values.add(new ProtoOrigin.EnumValue(v.getName(), v.getNumber(),
+            location(located.file(), append(located.path(), 2, i), e.getKey() + "." + v.getName())));
+      }
+      // enum reserved ranges are inclusive (message ranges are not)
+      List<ProtoOrigin.Range> reserved = located.type().getReservedRangeList().stream()
+          .map(r -> new ProtoOrigin.Range(r.getStart(), r.getEnd())).toList();
+      out.add(new ProtoOrigin.ProtoEnum(e.getKey(), values, reserved, located.type().getReservedNameList(),
+          location(located.file(), located.path(), e.getKey())));
+    }
+    return out;
+  }
+
+  /** The fully qualified names of the messages declared in {@code file}, nested ones included. */
+  private List<String> declaredMessages(FileDescriptorProto file) {
+    return messages.entrySet().stream().filter(e -> e.getValue().file() == file)
+        .filter(e -> !e.getValue().message().getOptions().getMapEntry()).map(Map.Entry::getKey).toList();
   }
 
   private static Constraints range(BigDecimal min, BigDecimal max) {

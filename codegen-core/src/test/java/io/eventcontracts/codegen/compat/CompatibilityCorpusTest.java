@@ -2,8 +2,10 @@ package io.eventcontracts.codegen.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
 import io.eventcontracts.codegen.model.ContractSet;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compatibility corpus: {@code src/test/resources/compat-corpus/<case>/} holds a baseline and a working contract
- * ({@code old.json}/{@code new.json}, or {@code old/}/{@code new/} directories for several files) and
+ * ({@code old.json}/{@code new.json}, {@code old.proto}/{@code new.proto}, or {@code old/}/{@code new/} directories
+ * for several files, of either format) and
  * {@code expected.properties}: the exact set of change kinds, and {@code pass}/{@code fail} per mode. Each case
  * documents one rule of docs/compatibility.md.
  */
@@ -46,6 +49,23 @@ class CompatibilityCorpusTest {
     Set<String> all = Arrays.stream(ChangeKind.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
     all.removeAll(covered);
     assertThat(all).as("change kinds without a corpus case").isEmpty();
+  }
+
+  @Test
+  void theCorpusHasAtLeastTwentyProtobufCasesAndCoversEveryProtobufRule() throws IOException {
+    List<Path> proto = new ArrayList<>();
+    Set<String> covered = new TreeSet<>();
+    for (Path c : cases()) {
+      if (isProtoCase(c)) {
+        proto.add(c);
+        covered.addAll(expectedKinds(expected(c)));
+      }
+    }
+    assertThat(proto).hasSizeGreaterThanOrEqualTo(20);
+    Set<String> protoKinds = Arrays.stream(ChangeKind.values()).map(Enum::name).filter(k -> k.startsWith("PROTO_"))
+        .collect(Collectors.toCollection(TreeSet::new));
+    protoKinds.removeAll(covered);
+    assertThat(protoKinds).as("Protobuf change kinds without a .proto corpus case").isEmpty();
   }
 
   @Test
@@ -101,6 +121,7 @@ class CompatibilityCorpusTest {
       Path caseTemp = temp.resolve("changes-" + dir.getFileName());
       ContractSet old = load(dir, caseTemp, "old");
       ContractSet neu = load(dir, caseTemp, "new");
+      Baselines.deleteTree(caseTemp);
       CheckResult result = new CompatibilityChecker().check(new CheckRequest(neu, List.of(new Baseline("old", old)),
           CompatibilityMode.BACKWARD, Map.of(), null));
       out.append(dir.getFileName()).append('\n');
@@ -118,12 +139,24 @@ class CompatibilityCorpusTest {
     assertThat(out.toString()).isEqualTo(Files.readString(golden));
   }
 
-  private ContractSet load(Path dir, Path base, String side) throws IOException {
+  private ContractSet load(Path dir, String side) throws IOException {
+    return load(dir, temp.resolve("case-" + dir.getFileName()), side);
+  }
+
+  /**
+   * One side of a case, loaded as the check loads contracts ({@link io.eventcontracts.codegen.Codegen#load}): a
+   * single {@code old.json}/{@code old.proto}, or every file of {@code old/}; a {@code .proto} file is read as a proto
+   * root with the protoc Maven resolved.
+   */
+  static ContractSet load(Path dir, Path base, String side) throws IOException {
     Path root = base.resolve(side);
     Files.createDirectories(root);
     Path single = dir.resolve(side + ".json");
+    Path singleProto = dir.resolve(side + ".proto");
     if (Files.isRegularFile(single)) {
       Files.copy(single, root.resolve("thing-happened.json"));
+    } else if (Files.isRegularFile(singleProto)) {
+      Files.copy(singleProto, root.resolve("thing.proto"));
     } else {
       try (Stream<Path> files = Files.list(dir.resolve(side))) {
         for (Path f : files.toList()) {
@@ -131,26 +164,28 @@ class CompatibilityCorpusTest {
         }
       }
     }
-    return JsonSchemaContractLoader.load(List.of(root), JsonSchemaContractLoader.Options.DEFAULT).contracts();
-  }
-
-  private ContractSet load(Path dir, String side) throws IOException {
-    Path root = temp.resolve(side);
-    Files.createDirectories(root);
-    Path single = dir.resolve(side + ".json");
-    if (Files.isRegularFile(single)) {
-      Files.copy(single, root.resolve("thing-happened.json"));
-    } else {
-      try (Stream<Path> files = Files.list(dir.resolve(side))) {
-        for (Path f : files.toList()) {
-          Files.copy(f, root.resolve(f.getFileName().toString()));
-        }
-      }
-    }
-    ContractSet set = JsonSchemaContractLoader.load(List.of(root), JsonSchemaContractLoader.Options.DEFAULT)
-        .contracts();
+    ProtobufOptions protobuf = isProto(root) ? new ProtobufOptions(List.of(root), protoc(),
+        base.resolve(side + "-protoc"), false) : null;
+    ContractSet set = Codegen.load(List.of(root), JsonSchemaContractLoader.Options.DEFAULT, protobuf).contracts();
     Baselines.deleteTree(root);
     return set;
+  }
+
+  static boolean isProto(Path root) throws IOException {
+    try (Stream<Path> files = Files.list(root)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".proto"));
+    }
+  }
+
+  static Path protoc() {
+    return Path.of(System.getProperty("eventcontracts.protoc"));
+  }
+
+  /** True when a side of the case is (partly) a {@code .proto} contract. */
+  static boolean isProtoCase(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".proto"));
+    }
   }
 
   static List<Path> cases() throws IOException {
