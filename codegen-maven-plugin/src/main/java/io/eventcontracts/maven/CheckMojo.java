@@ -1,6 +1,5 @@
 package io.eventcontracts.maven;
 
-import io.eventcontracts.codegen.ContractError;
 import io.eventcontracts.codegen.ContractException;
 import io.eventcontracts.codegen.compat.Baseline;
 import io.eventcontracts.codegen.compat.BaselineException;
@@ -20,16 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.versioning.ComparableVersion;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -47,28 +42,9 @@ import org.eclipse.aether.version.Version;
  * <p>{@code mvn eventcontracts:check} in a working tree checks the uncommitted change against {@code HEAD} with no
  * setup.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class CheckMojo extends AbstractMojo {
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
-
-  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-  RepositorySystemSession repositorySession;
-
-  @Component
-  RepositorySystem repositorySystem;
-
-  /**
-   * Directory holding the working contracts (the same parameter and default as {@code generate}).
-   *
-   * <pre>{@code
-   * <schemaDirectory>${project.basedir}/json</schemaDirectory>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.schemaDirectory", defaultValue = "${project.basedir}/src/main/contracts",
-      required = true)
-  File schemaDirectory;
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class CheckMojo extends ContractsMojo {
 
   /**
    * What to compare with:
@@ -153,15 +129,6 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "eventcontracts.reportDirectory", defaultValue = "${project.build.directory}/eventcontracts")
   File reportDirectory;
 
-  /**
-   * The JSON Schema draft of files without {@code $schema} (as for {@code generate}).
-   *
-   * <pre>{@code
-   * <defaultDraft>draft-07</defaultDraft>
-   * }</pre>
-   */
-  @Parameter(property = "eventcontracts.defaultDraft", defaultValue = "2020-12")
-  String defaultDraft;
 
   /**
    * Skips the check.
@@ -180,13 +147,8 @@ public final class CheckMojo extends AbstractMojo {
       return;
     }
     Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-    if (!schemaDirectory.isDirectory()) {
-      throw new MojoFailureException("eventcontracts check: schemaDirectory " + schemaDirectory + " does not exist; "
-          + "point <schemaDirectory> at the contracts, or set -Deventcontracts.skipCheck=true");
-    }
-    Dialect dialect = Dialect.ofShortName(defaultDraft).orElseThrow(() -> new MojoFailureException(
-        "eventcontracts check: <defaultDraft>" + defaultDraft + "</defaultDraft> is not a JSON Schema draft; use one "
-            + "of draft-04, draft-06, draft-07, 2019-09, 2020-12"));
+    ContractRoots contracts = contractRoots(false, "eventcontracts.skipCheck");
+    Dialect dialect = dialect();
     CompatibilityMode globalMode = parseMode(mode, "<mode>");
     Map<String, CompatibilityMode> modes = new LinkedHashMap<>();
     for (String entry : contractModes) {
@@ -210,10 +172,13 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     JsonSchemaContractLoader.Options options = new JsonSchemaContractLoader.Options(dialect, false);
+    // baselines are read like the working set: both formats, the same protoc, the same dependency roots
+    Baselines.Sources sources = new Baselines.Sources(options,
+        contracts.protobuf() == null ? null : contracts.protobuf().protoc(), contracts.dependencyRoots());
 
     List<Baseline> baselines;
     try {
-      baselines = baselines(globalMode, modes, options, basedir);
+      baselines = baselines(globalMode, modes, sources, basedir);
     } catch (BaselineException e) {
       if (e.missing() && !failOnMissingBaseline) {
         getLog().warn("eventcontracts check: " + e.getMessage() + "; only lint runs (failOnMissingBaseline=false)");
@@ -227,13 +192,10 @@ public final class CheckMojo extends AbstractMojo {
 
     Check.Outcome outcome;
     try {
-      outcome = Check.run(new Check.Request(List.of(schemaDirectory.toPath()), options, baselines, globalMode, modes,
-          lint, basedir, reportDirectory.toPath()));
+      outcome = Check.run(new Check.Request(contracts.roots(), options, baselines, globalMode, modes,
+          lint, basedir, reportDirectory.toPath(), contracts.protobuf()));
     } catch (ContractException e) {
-      List<String> lines = e.errors().stream().map(err -> relative(basedir, err)).toList();
-      lines.forEach(getLog()::error);
-      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " contract error" : " contract errors")
-          + " (fix the contracts listed, then check again):\n" + String.join("\n", lines));
+      throw contractFailure(e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("eventcontracts check: " + e.getMessage(), e);
     }
@@ -252,26 +214,27 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   private List<Baseline> baselines(CompatibilityMode globalMode, Map<String, CompatibilityMode> modes,
-      JsonSchemaContractLoader.Options options, Path basedir) throws MojoFailureException {
+      Baselines.Sources sources, Path basedir) throws MojoFailureException {
     String spec = baseline == null ? "git:HEAD" : baseline.trim();
     if (spec.startsWith("git:")) {
       String ref = spec.substring(4).isBlank() ? "HEAD" : spec.substring(4);
-      return List.of(Baselines.fromGit(schemaDirectory.toPath(), ref, options));
+      return List.of(Baselines.fromGit(List.of(schemaDirectory.toPath()), List.of(protoDirectory.toPath()), ref,
+          sources));
     }
     if (spec.startsWith("dir:")) {
       Path dir = basedir.resolve(spec.substring(4)).normalize();
-      return List.of(Baselines.fromDirectory("directory " + spec.substring(4), dir, options));
+      return List.of(Baselines.fromDirectory("directory " + spec.substring(4), dir, sources));
     }
     if (spec.startsWith("maven:")) {
       boolean transitive = globalMode.transitive() || modes.values().stream().anyMatch(CompatibilityMode::transitive);
-      return maven(spec.substring(6), transitive, options);
+      return maven(spec.substring(6), transitive, sources);
     }
     throw new MojoFailureException("eventcontracts check: <baseline>" + spec + "</baseline> is not git:REF, dir:PATH "
         + "or maven:GROUP:ARTIFACT[:VERSION]");
   }
 
   /** Earlier releases of a contracts artifact, oldest first, each unpacked below target/eventcontracts/baselines. */
-  private List<Baseline> maven(String coordinates, boolean transitive, JsonSchemaContractLoader.Options options)
+  private List<Baseline> maven(String coordinates, boolean transitive, Baselines.Sources sources)
       throws MojoFailureException {
     String[] parts = coordinates.isBlank() ? new String[] {project.getGroupId(), project.getArtifactId()}
         : coordinates.split(":");
@@ -322,7 +285,7 @@ public final class CheckMojo extends AbstractMojo {
       } catch (IOException e) {
         throw new BaselineException(ga + ":" + version + ": " + e.getMessage(), false);
       }
-      out.add(Baselines.fromDirectory(ga + ":" + version, dir, options));
+      out.add(Baselines.fromDirectory(ga + ":" + version, dir, sources));
     }
     return out;
   }
@@ -331,13 +294,5 @@ public final class CheckMojo extends AbstractMojo {
     return CompatibilityMode.parse(value).orElseThrow(() -> new MojoFailureException("eventcontracts check: " + where
         + " \"" + value + "\" is not a mode; use NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, "
         + "FULL or FULL_TRANSITIVE"));
-  }
-
-  private static String relative(Path basedir, ContractError error) {
-    Path file = error.file();
-    if (file != null && file.isAbsolute() && file.startsWith(basedir)) {
-      file = basedir.relativize(file);
-    }
-    return new ContractError(file, error.line(), error.message(), error.hint()).format();
   }
 }

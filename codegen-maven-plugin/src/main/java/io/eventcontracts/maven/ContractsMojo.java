@@ -6,6 +6,7 @@ import io.eventcontracts.codegen.model.Dialect;
 import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -88,6 +89,24 @@ abstract class ContractsMojo extends AbstractMojo {
   @Parameter(property = "eventcontracts.protocExecutable")
   File protocExecutable;
 
+  /**
+   * Project dependencies, as {@code groupId:artifactId}, whose jars (or, inside a reactor build, whose
+   * {@code target/classes} directories) carry contracts under {@code META-INF/eventcontracts/contracts/}. Each is
+   * extracted to {@code ${project.build.directory}/eventcontracts/dependencies/<artifactId>/} and read as an extra
+   * contract root (JSON Schema and {@code .proto}), so {@code $ref}s and imports into it resolve; {@code generate}
+   * generates its events too, {@code docs} lists them, {@code check} reads them on both sides (they are not compared,
+   * only resolved). Each entry must be a dependency of this project (any scope that is on the compile class path).
+   * Read by {@code generate}, {@code generate-typescript}, {@code docs} and {@code check}.
+   *
+   * <pre>{@code
+   * <contractDependencies>
+   *   <contractDependency>io.eventcontracts:eventcontracts-schemas</contractDependency>
+   * </contractDependencies>
+   * }</pre>
+   */
+  @Parameter
+  List<String> contractDependencies = new ArrayList<>();
+
   @Component
   RepositorySystem repositorySystem;
 
@@ -138,5 +157,42 @@ abstract class ContractsMojo extends AbstractMojo {
       throws MojoExecutionException {
     return ProtoSupport.options(protoDirectory, dependencyRoots, protocExecutable, protocVersion, generateJava,
         workDirectory, repositorySystem, repositorySession, remoteRepositories);
+  }
+
+  /**
+   * Where a goal's contracts are: the JSON Schema roots ({@link #schemaDirectory} when it exists, then every
+   * extracted {@link #contractDependencies contract dependency}) and the Protobuf part ({@link #protoDirectory} and
+   * the dependencies' {@code .proto} files, with protoc).
+   *
+   * @param roots the JSON Schema contract roots
+   * @param dependencyRoots the extracted contract dependencies (also in {@code roots})
+   * @param protobuf the Protobuf part, {@code null} when there is no {@code .proto} contract
+   */
+  record ContractRoots(List<Path> roots, List<Path> dependencyRoots, ProtobufOptions protobuf) {}
+
+  /**
+   * Gathers the contract roots every goal that reads contracts shares, and fails when there are none.
+   *
+   * @param generateJava true when protoc must also write protobuf-java sources
+   * @param skipProperty the property that skips the calling goal, named in the "no contracts" failure
+   */
+  final ContractRoots contractRoots(boolean generateJava, String skipProperty)
+      throws MojoExecutionException, MojoFailureException {
+    Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
+    List<Path> roots = new ArrayList<>();
+    // A project may take all of its contracts from dependencies and have no contract directory of its own.
+    if (schemaDirectory.isDirectory()) {
+      roots.add(schemaDirectory.toPath());
+    }
+    List<Path> dependencyRoots =
+        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
+    roots.addAll(dependencyRoots);
+    ProtobufOptions protobuf = protobufOptions(dependencyRoots, generateJava, workDirectory);
+    if (roots.isEmpty() && protobuf == null) {
+      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
+          + " does not exist and no <contractDependencies> are configured; put contract files there, point"
+          + " <schemaDirectory> at them, or set -D" + skipProperty + "=true");
+    }
+    return new ContractRoots(List.copyOf(roots), List.copyOf(dependencyRoots), protobuf);
   }
 }

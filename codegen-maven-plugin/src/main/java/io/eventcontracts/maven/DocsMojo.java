@@ -9,7 +9,6 @@ import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -34,19 +33,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true)
 public final class DocsMojo extends ContractsMojo {
 
-  /**
-   * Dependencies ({@code groupId:artifactId}) whose jars carry contracts under
-   * {@code META-INF/eventcontracts/contracts/}, read as extra contract roots exactly as {@code generate} reads them;
-   * their contracts are in the catalog too.
-   *
-   * <pre>{@code
-   * <contractDependencies>
-   *   <contractDependency>io.eventcontracts:eventcontracts-schemas</contractDependency>
-   * </contractDependencies>
-   * }</pre>
-   */
-  @Parameter
-  List<String> contractDependencies = new ArrayList<>();
 
   /**
    * Where the catalog is written: {@code index.html}, {@code contracts/*.html}, {@code schemas/*} (copies of the
@@ -113,20 +99,9 @@ public final class DocsMojo extends ContractsMojo {
       return;
     }
     Path basedir = project.getBasedir().toPath();
-    Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
-    List<Path> roots = new ArrayList<>();
-    if (schemaDirectory.isDirectory()) {
-      roots.add(schemaDirectory.toPath());
-    }
-    List<Path> dependencyRoots =
-        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
-    roots.addAll(dependencyRoots);
-    ProtobufOptions protobuf = protobufOptions(dependencyRoots, false, workDirectory);
-    if (roots.isEmpty() && protobuf == null) {
-      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
-          + " does not exist and no <contractDependencies> are configured; put contract files there, point"
-          + " <schemaDirectory> at them, or set -Deventcontracts.skipDocs=true");
-    }
+    ContractRoots contracts = contractRoots(false, "eventcontracts.skipDocs");
+    List<Path> roots = contracts.roots();
+    ProtobufOptions protobuf = contracts.protobuf();
     Dialect dialect = dialect();
     CatalogRequest request;
     try {

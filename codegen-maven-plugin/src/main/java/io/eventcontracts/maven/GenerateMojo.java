@@ -8,7 +8,6 @@ import io.eventcontracts.codegen.ContractException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -71,21 +70,6 @@ public final class GenerateMojo extends ContractsMojo {
       required = true)
   File resourceOutputDirectory;
 
-  /**
-   * Project dependencies, as {@code groupId:artifactId}, whose jars (or, inside a reactor build, whose
-   * {@code target/classes} directories) carry contracts under {@code META-INF/eventcontracts/contracts/}. Each is
-   * extracted to {@code ${project.build.directory}/eventcontracts/dependencies/<artifactId>/} and read as an extra
-   * contract root, so {@code $ref}s into it resolve and its events are generated too. Each entry must be a
-   * dependency of this project (any scope that is on the compile class path).
-   *
-   * <pre>{@code
-   * <contractDependencies>
-   *   <contractDependency>io.eventcontracts:eventcontracts-schemas</contractDependency>
-   * </contractDependencies>
-   * }</pre>
-   */
-  @Parameter
-  List<String> contractDependencies = new ArrayList<>();
 
   /**
    * Skip regeneration when no contract, option or output changed since the last run. The run's fingerprints are
@@ -164,21 +148,9 @@ public final class GenerateMojo extends ContractsMojo {
     Path basedir = project.getBasedir().toPath();
     Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
 
-    List<Path> roots = new ArrayList<>();
-    // A project may take all of its contracts from dependencies and have no contract directory of its own.
-    if (schemaDirectory.isDirectory()) {
-      roots.add(schemaDirectory.toPath());
-    }
-    List<Path> dependencyRoots =
-        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
-    roots.addAll(dependencyRoots);
-    io.eventcontracts.codegen.proto.ProtobufOptions protobuf = protobufOptions(dependencyRoots,
-        generateProtobufJava, workDirectory);
-    if (roots.isEmpty() && protobuf == null) {
-      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
-          + " does not exist and no <contractDependencies> are configured; put contract files there, point"
-          + " <schemaDirectory> at them, or set -Deventcontracts.skip=true");
-    }
+    ContractRoots contracts = contractRoots(generateProtobufJava, "eventcontracts.skip");
+    List<Path> roots = contracts.roots();
+    io.eventcontracts.codegen.proto.ProtobufOptions protobuf = contracts.protobuf();
 
     Dialect dialect = dialect();
     if (!"decimal".equals(numberType) && !"double".equals(numberType)) {

@@ -8,9 +8,7 @@ import io.eventcontracts.codegen.typescript.TypeScriptOptions;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -43,13 +41,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true)
 public final class GenerateTypeScriptMojo extends ContractsMojo {
 
-  /**
-   * Contract jars to take contracts from (as for the {@code generate} goal), {@code groupId:artifactId}.
-   *
-   * <pre>{@code <contractDependencies><contractDependency>com.acme:acme-contracts</contractDependency></contractDependencies>}</pre>
-   */
-  @Parameter
-  List<String> contractDependencies = new ArrayList<>();
 
   /**
    * The package directory written.
@@ -93,20 +84,9 @@ public final class GenerateTypeScriptMojo extends ContractsMojo {
       getLog().info("eventcontracts: generate-typescript skipped (eventcontracts.typescript.skip=true)");
       return;
     }
-    Path workDirectory = Path.of(project.getBuild().getDirectory()).resolve("eventcontracts");
-    List<Path> roots = new ArrayList<>();
-    if (schemaDirectory.isDirectory()) {
-      roots.add(schemaDirectory.toPath());
-    }
-    List<Path> dependencyRoots =
-        ContractDependencies.extract(project, contractDependencies, workDirectory.resolve("dependencies"));
-    roots.addAll(dependencyRoots);
-    ProtobufOptions protobuf = protobufOptions(dependencyRoots, false, workDirectory);
-    if (roots.isEmpty() && protobuf == null) {
-      throw new MojoFailureException("eventcontracts: no contracts: schemaDirectory " + schemaDirectory
-          + " does not exist and no <contractDependencies> are configured; point <schemaDirectory> at the contract"
-          + " files, or set -Deventcontracts.typescript.skip=true");
-    }
+    ContractRoots contracts = contractRoots(false, "eventcontracts.typescript.skip");
+    List<Path> roots = contracts.roots();
+    ProtobufOptions protobuf = contracts.protobuf();
     Dialect dialect = dialect();
     String description = project.getDescription() == null ? "Events of " + project.getArtifactId()
         : project.getDescription().replaceAll("\\s+", " ").strip();
@@ -115,11 +95,7 @@ public final class GenerateTypeScriptMojo extends ContractsMojo {
       result = TypeScriptCodegen.execute(new TypeScriptCodegen.Request(roots, typescriptOutputDirectory.toPath(),
           new TypeScriptOptions(npmPackageName, npmPackageVersion, description), dialect, protobuf));
     } catch (ContractException e) {
-      List<String> lines = e.errors().stream().map(io.eventcontracts.codegen.ContractError::format)
-          .collect(Collectors.toList());
-      lines.forEach(getLog()::error);
-      throw new MojoFailureException(lines.size() + (lines.size() == 1 ? " error" : " errors")
-          + " (fix what is listed, then build again):\n" + String.join("\n", lines));
+      throw contractFailure(e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("eventcontracts: cannot read contracts or write the TypeScript package: "
           + e.getCause().getMessage(), e);

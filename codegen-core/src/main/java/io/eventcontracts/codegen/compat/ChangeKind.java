@@ -105,8 +105,8 @@ public enum ChangeKind {
   PROTO_MESSAGE_REMOVED("a message was removed from the contract's .proto file (files importing it no longer "
       + "compile)", "keep the message (deprecated)"),
   PROTO_FIELD_REMOVED_NOT_RESERVED("a field was removed without reserving both its number and its name (a later "
-      + "field could reuse them and misread old events)", "reserve the number and the name (reserved 3; reserved "
-      + "\"name\";)"),
+      + "field could reuse them and misread old events)", "reserve its number and its name in the "
+      + "message (reserved <number>; reserved \"<name>\";)"),
   PROTO_RESERVED_REMOVED("a reserved field number or name is no longer reserved", "keep the reservation"),
   PROTO_FIELD_NUMBER_CHANGED("a field kept its name but got another number (binary readers see the old number as "
       + "unknown)", "keep the number"),
@@ -131,7 +131,7 @@ public enum ChangeKind {
       "keep the field outside the oneof; add a new member with a new number"),
   PROTO_FIELD_MOVED_OUT_OF_ONEOF("a field moved out of a oneof", "keep the field in the oneof"),
   PROTO_ENUM_VALUE_REMOVED_NOT_RESERVED("an enum value was removed without reserving both its number and its name",
-      "reserve the number and the name in the enum (reserved 2; reserved \"NAME\";)"),
+      "reserve its number and its name in the enum (reserved <number>; reserved \"<NAME>\";)"),
   PROTO_ENUM_VALUE_NUMBER_REUSED("an enum value number now has another name (renamed or reused: the JSON form "
       + "changes, binary readers take old values for the new name)", "keep the name; give a new value a new "
       + "number");

@@ -196,7 +196,8 @@ public final class ReportWriter {
     if (c.newValue() == null && c.oldValue() != null) {
       return "removed";
     }
-    return "changed";
+    // the Protobuf removals keep a new value saying what is not reserved
+    return c.kind().name().contains("_REMOVED") ? "removed" : "changed";
   }
 
   private static String versions(ContractVerdict v) {

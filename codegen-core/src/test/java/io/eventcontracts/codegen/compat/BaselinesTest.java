@@ -103,7 +103,7 @@ class BaselinesTest {
     assertThat(CheckMain.run(new String[] {}, System.out, e)).isEqualTo(2);
     assertThat(CheckMain.run(new String[] {"--contracts", "x", "--mode", "SIDEWAYS"}, System.out, e)).isEqualTo(2);
     assertThat(CheckMain.run(new String[] {"--contracts", "x", "--baseline", "svn:1"}, System.out, e)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventcontracts check: --contracts DIR is required; "
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventcontracts check: --contracts DIR (or --proto DIR) is required; "
         + "usage:").contains("mode \"SIDEWAYS\" is not one of").contains("baseline \"svn:1\" is neither git:REF nor "
         + "dir:PATH");
   }
@@ -145,6 +145,68 @@ class BaselinesTest {
     assertThat(CheckMain.run(new String[] {"--contracts", neu.toString(), "--baseline", "dir:" + repo.resolve("x")},
         o, e)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("eventcontracts check: baseline directory ");
+  }
+
+  static final String PROTO_V1 = "syntax = \"proto3\";\n\npackage things.v1;\n\nimport \"eventcontracts/options.proto\";\n\n"
+      + "// A thing happened.\nmessage ThingHappened {\n  option (eventcontracts.subject) = \"thing:happened\";\n\n"
+      + "  // Id.\n  string id = 1;\n  // A note.\n  string note = 2;\n}\n";
+
+  @Test
+  void gitBaselinesReadTheProtoDirectoryAtTheRefToo() throws Exception {
+    Path json = repo.resolve("schemas/json");
+    Path proto = repo.resolve("schemas/proto");
+    write(json, "other-happened.json", event("other:happened", 1, PROPS, "\"id\"", "false"));
+    write(proto.resolve("things"), "thing.proto", PROTO_V1);
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-q", "-m", "v1");
+    write(proto.resolve("things"), "thing.proto", PROTO_V1.replace("  // A note.\n  string note = 2;\n", ""));
+
+    Baseline head = Baselines.fromGit(List.of(json), List.of(proto), "HEAD",
+        new Baselines.Sources(OPTIONS, CompatibilityCorpusTest.protoc(), List.of()));
+    assertThat(head.contracts().contracts()).extracting(c -> c.subject() + " " + c.format() + " " + c.bundlePath())
+        .containsExactly("other:happened JSON_SCHEMA other-happened.json",
+            "thing:happened PROTOBUF things/thing-happened.json");
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = CheckMain.run(new String[] {"--contracts", json.toString(), "--proto", proto.toString(), "--protoc",
+        CompatibilityCorpusTest.protoc().toString(), "--mode", "FORWARD"}, new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+        .endsWith("things/thing.proto:8: thing:happened note: PROTO_FIELD_REMOVED_NOT_RESERVED breaks FORWARD (string "
+            + "note = 2 (things/thing.proto:14) -> removed, number 2 and name \"note\" not reserved: consumers on git "
+            + "HEAD (" + head.label().substring(10, 17) + ") cannot read new events); reserve its number and its name "
+            + "in the message (reserved <number>; reserved \"<name>\";), or raise \"x-version\" to 2 (a new major, "
+            + "docs/compatibility.md#versioning)");
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("eventcontracts check: 2 contracts against git HEAD");
+  }
+
+  @Test
+  void aBaselineWithProtoFilesNeedsAProtoc() {
+    Path old = repo.resolve("old");
+    write(old, "thing.proto", PROTO_V1);
+    assertThatThrownBy(() -> Baselines.fromDirectory("directory old", old, OPTIONS))
+        .isInstanceOfSatisfying(BaselineException.class, e -> assertThat(e.missing()).isFalse())
+        .hasMessage("the baseline (directory old) has .proto contracts but no protoc is configured; give the check a "
+            + "protoc (the plugin resolves one when the project has .proto contracts; CheckMain: --protoc PATH)");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(CheckMain.run(new String[] {"--proto", old.toString()}, System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("eventcontracts check: --proto needs --protoc PATH "
+        + "(the protoc that compiles the .proto files); usage: --contracts DIR [--proto DIR --protoc PATH]");
+  }
+
+  @Test
+  void aDirectoryBaselineReadsBothFormats() {
+    Path old = repo.resolve("old");
+    write(old, "thing.proto", PROTO_V1);
+    write(old, "other-happened.json", event("other:happened", 1, PROPS, "\"id\"", "false"));
+    Baseline b = Baselines.fromDirectory("directory old", old,
+        new Baselines.Sources(null, CompatibilityCorpusTest.protoc(), null));
+    assertThat(b.contracts().contracts()).extracting(c -> c.subject()).containsExactly("other:happened",
+        "thing:happened");
   }
 
   private static String[] concat(String[] a, String... b) {

@@ -2,8 +2,10 @@ package io.eventcontracts.codegen.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventcontracts.codegen.Codegen;
 import io.eventcontracts.codegen.jsonschema.JsonSchemaContractLoader;
 import io.eventcontracts.codegen.model.ContractSet;
+import io.eventcontracts.codegen.proto.ProtobufOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reviewer's report for a fixed change set ({@code src/test/resources/compat-report/old} → {@code new}: a
- * breaking change, a major bump, a shared type under FULL, a removed contract) compared with golden files. After an
+ * breaking change, a major bump, a shared type under FULL, a removed contract, a {@code .proto} contract with a
+ * renamed field and a field removed without {@code reserved}) compared with golden files. After an
  * intended change to the report: {@code mvn -o -B -pl codegen-core test -Dtest=ReportWriterTest
  * -Deventcontracts.updateGolden=true}, then review {@code git diff}.
  */
@@ -26,13 +29,27 @@ class ReportWriterTest {
   @TempDir
   Path temp;
 
+  /** The JSON Schema contracts of {@code old}/{@code new} plus a {@code .proto} contract ({@code *-proto}). */
   static Check.Outcome outcome(Path reportDir) {
-    ContractSet old = JsonSchemaContractLoader.load(List.of(DIR.resolve("old")));
-    Baseline baseline = new Baseline("io.example:schemas:1.0.0", old);
-    return Check.run(new Check.Request(List.of(DIR.resolve("new")), null, List.of(baseline),
-        CompatibilityMode.BACKWARD, Map.of("OrderStatus", CompatibilityMode.FULL), Map.of(
-            LintRule.SUBJECT_NAMING, LintRule.Severity.ERROR, LintRule.PROPERTY_DESCRIPTION, LintRule.Severity.OFF),
-        Path.of("").toAbsolutePath(), reportDir));
+    Path work;
+    try {
+      work = Files.createTempDirectory("report-protoc-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try {
+      ContractSet old = Codegen.load(List.of(DIR.resolve("old")), JsonSchemaContractLoader.Options.DEFAULT,
+          new ProtobufOptions(List.of(DIR.resolve("old-proto")), CompatibilityCorpusTest.protoc(), work.resolve("old"),
+              false)).contracts();
+      Baseline baseline = new Baseline("io.example:schemas:1.0.0", old);
+      return Check.run(new Check.Request(List.of(DIR.resolve("new")), null, List.of(baseline),
+          CompatibilityMode.BACKWARD, Map.of("OrderStatus", CompatibilityMode.FULL), Map.of(
+              LintRule.SUBJECT_NAMING, LintRule.Severity.ERROR, LintRule.PROPERTY_DESCRIPTION, LintRule.Severity.OFF),
+          Path.of("").toAbsolutePath(), reportDir, new ProtobufOptions(List.of(DIR.resolve("new-proto")),
+              CompatibilityCorpusTest.protoc(), work.resolve("new"), false)));
+    } finally {
+      Baselines.deleteTree(work);
+    }
   }
 
   @Test
@@ -63,6 +80,20 @@ class ReportWriterTest {
         "src/test/resources/compat-report/new/order-status.json:1: OrderStatus: ENUM_VALUE_ADDED breaks FULL "
             + "(absent -> \"complete\": consumers on io.example:schemas:1.0.0 cannot read new events); raise "
             + "\"x-version\" to 2 (a new major, docs/compatibility.md#versioning)",
+        "src/test/resources/compat-report/new-proto/shipping.proto:8: shipment:dispatched note: "
+            + "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL breaks BACKWARD (string, optional -> absent: new consumers "
+            + "cannot read events written with io.example:schemas:1.0.0); keep the property (optional, deprecated in "
+            + "its description), or raise \"x-version\" to 2 (a new major, docs/compatibility.md#versioning)",
+        "src/test/resources/compat-report/new-proto/shipping.proto:15: shipment:dispatched carrierName: "
+            + "PROTO_FIELD_RENAMED breaks BACKWARD (string carrier = 2 (shipping.proto:15) -> string carrier_name = 2: "
+            + "new consumers cannot read events written with io.example:schemas:1.0.0); keep the name, or set "
+            + "json_name to the old JSON name, or raise \"x-version\" to 2 (a new major, "
+            + "docs/compatibility.md#versioning)",
+        "src/test/resources/compat-report/new-proto/shipping.proto:8: shipment:dispatched note: "
+            + "PROTO_FIELD_REMOVED_NOT_RESERVED breaks BACKWARD (string note = 3 (shipping.proto:17) -> removed, "
+            + "number 3 and name \"note\" not reserved: new consumers cannot read events written with "
+            + "io.example:schemas:1.0.0); reserve its number and its name in the message (reserved <number>; "
+            + "reserved \"<name>\";), or raise \"x-version\" to 2 (a new major, docs/compatibility.md#versioning)",
         "src/test/resources/compat-report/new/ticket-created.json:21: ticket:created price: MINIMUM_NARROWED breaks "
             + "BACKWARD (0 -> 1: new consumers cannot read events written with io.example:schemas:1.0.0); keep the "
             + "old minimum, or raise \"x-version\" to 2 (a new major, docs/compatibility.md#versioning)",
@@ -74,18 +105,20 @@ class ReportWriterTest {
             + "is in io.example:schemas:1.0.0); keep the contract (mark it deprecated in its description) until no "
             + "service uses it, or set its mode to NONE");
     assertThat(outcome.report().lintErrors()).isEmpty();
-    assertThat(outcome.report().summary().get(0)).isEqualTo("eventcontracts check: 4 contracts against "
-        + "io.example:schemas:1.0.0 (mode BACKWARD): 4 changed, 4 violations, 0 lint findings");
+    assertThat(outcome.report().summary().get(0)).isEqualTo("eventcontracts check: 5 contracts against "
+        + "io.example:schemas:1.0.0 (mode BACKWARD): 5 changed, 7 violations, 1 lint finding");
   }
 
   @Test
   void theConsoleSummaryHasOneLinePerChangedContract() {
     assertThat(outcome(null).report().summary()).containsExactly(
-        "eventcontracts check: 4 contracts against io.example:schemas:1.0.0 (mode BACKWARD): 4 changed, 4 violations, "
-            + "0 lint findings",
+        "eventcontracts check: 5 contracts against io.example:schemas:1.0.0 (mode BACKWARD): 5 changed, 7 violations, "
+            + "1 lint finding",
         "  order:created (order-created.json, v1 → v2): 3 changes, BACKWARD ✗ FORWARD ✗, mode BACKWARD: ok (major 1 "
             + "-> 2: breaking changes accepted (a new major))",
         "  OrderStatus (order-status.json, v1): 1 change, BACKWARD ✓ FORWARD ✗, mode FULL: 1 violation",
+        "  shipment:dispatched (shipment-dispatched.json, v1): 3 changes, BACKWARD ✗ FORWARD ✗, mode BACKWARD: 3 "
+            + "violations",
         "  ticket:created (ticket-created.json, v1): 2 changes, BACKWARD ✗ FORWARD ✗, mode BACKWARD: 2 violations",
         "  expiration:complete (expiration-complete.json, v1 (removed)): 1 change, BACKWARD ✗ FORWARD ✗, mode "
             + "BACKWARD: 1 violation (removed)");
