@@ -106,7 +106,7 @@ public final class ProtobufWireRules implements CompatibilityRules {
     final ProtoOrigin n;
     final SourceLocation contractAt;
     final List<Found> out = new ArrayList<>();
-    final Set<String> visited = new HashSet<>();
+    final Set<String> inProgress = new HashSet<>();
 
     Walk(ProtoOrigin o, ProtoOrigin n, SourceLocation contractAt) {
       this.o = o;
@@ -139,9 +139,20 @@ public final class ProtobufWireRules implements CompatibilityRules {
     }
 
     private void messages(String path, ProtoOrigin.Message om, ProtoOrigin.Message nm) {
-      if (!visited.add(om.fullName() + " " + nm.fullName())) {
+      // a pair already being compared further up is a recursion (the loader refuses recursive messages; this is a
+      // guard); a message used by two fields is compared at both paths
+      String pair = om.fullName() + " " + nm.fullName();
+      if (!inProgress.add(pair)) {
         return;
       }
+      try {
+        fields(path, om, nm);
+      } finally {
+        inProgress.remove(pair);
+      }
+    }
+
+    private void fields(String path, ProtoOrigin.Message om, ProtoOrigin.Message nm) {
       Map<Integer, ProtoOrigin.ProtoField> newByNumber = new LinkedHashMap<>();
       Map<String, ProtoOrigin.ProtoField> newByName = new LinkedHashMap<>();
       for (ProtoOrigin.ProtoField f : nm.fields()) {

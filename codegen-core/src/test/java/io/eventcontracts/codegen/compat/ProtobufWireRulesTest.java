@@ -113,6 +113,16 @@ class ProtobufWireRulesTest {
   }
 
   @Test
+  void aMessageUsedByTwoFieldsIsComparedAtBothPaths() throws IOException {
+    String seat = "}\n// A seat.\nmessage Seat {\n  // R.\n  string %s = 1;\n";
+    String fields = "  // F.\n  Seat front = 2;\n  // B.\n  Seat back = 3;\n";
+    List<Change> changes = changes(proto("p", fields + String.format(seat, "row")),
+        proto("p", fields + String.format(seat, "line")));
+    assertThat(changes).extracting(c -> c.path() + " " + c.kind()).containsExactly(
+        "front.line PROTO_FIELD_RENAMED", "back.line PROTO_FIELD_RENAMED");
+  }
+
+  @Test
   void theModelsChangesAtACoveredPathAreDroppedOthersKept() {
     assertThat(ProtobufWireRules.normalized("payment<card>.amount")).isEqualTo("payment.amount");
     assertThat(ProtobufWireRules.normalized("<card>.amount")).isEqualTo("amount");
