@@ -28,6 +28,11 @@ class ProtobufWireRulesTest {
       + "  option (eventcontracts.subject) = \"thing:happened\";\n\n  // Id.\n  string id = 1;\n%s}\n";
 
   private List<Change> changes(String oldProto, String newProto) throws IOException {
+    return changes(oldProto, newProto, null);
+  }
+
+  /** With {@code earlier}: {@link ProtobufWireRules#join} of those changes instead of {@code compare}. */
+  private List<Change> changes(String oldProto, String newProto, List<Change> earlier) throws IOException {
     Path dir = temp.resolve("case" + Files.list(temp).count());
     Files.createDirectories(dir.resolve("old"));
     Files.createDirectories(dir.resolve("new"));
@@ -39,7 +44,7 @@ class ProtobufWireRulesTest {
     Contract n = neu.contracts().get(0);
     ProtobufWireRules rules = new ProtobufWireRules();
     assertThat(rules.appliesTo(o, n)).isTrue();
-    return rules.compare(o, old, n, neu);
+    return earlier == null ? rules.compare(o, old, n, neu) : rules.join(earlier, o, old, n, neu);
   }
 
   private static String proto(String pkg, String fields) {
@@ -110,6 +115,43 @@ class ProtobufWireRulesTest {
     assertThat(summaries(changes(proto("p", old), proto("p", neu)))).containsExactly(
         "price.amount: PROTO_FIELD_RENAMED (int64 cents = 1 (thing.proto:19) -> int64 amount = 1) BREAKS @19",
         "Price: PROTO_MESSAGE_REMOVED (message Price (thing.proto:17) -> absent) BREAKS @8");
+  }
+
+  @Test
+  void aRemovedFieldNamesWhatIsNotReserved() throws IOException {
+    String old = proto("p", "  // N.\n  string note = 2;\n");
+    assertThat(summaries(changes(old, proto("p", "")))).containsExactly("note: PROTO_FIELD_REMOVED_NOT_RESERVED "
+        + "(string note = 2 (thing.proto:14) -> removed, number 2 and name \"note\" not reserved) BREAKS @8");
+    assertThat(summaries(changes(old, proto("p", "  reserved 2;\n")))).containsExactly("note: "
+        + "PROTO_FIELD_REMOVED_NOT_RESERVED (string note = 2 (thing.proto:14) -> removed, name \"note\" not reserved) "
+        + "BREAKS @8");
+    assertThat(summaries(changes(old, proto("p", "  reserved \"note\";\n")))).containsExactly("note: "
+        + "PROTO_FIELD_REMOVED_NOT_RESERVED (string note = 2 (thing.proto:14) -> removed, number 2 not reserved) "
+        + "BREAKS @8");
+    assertThat(changes(old, proto("p", "  reserved 2 to 3;\n  reserved \"note\";\n"))).isEmpty();
+  }
+
+  @Test
+  void presenceIsNamedWithoutBreakingCardinalityBreaks() throws IOException {
+    assertThat(summaries(changes(proto("p", "  // N.\n  int32 n = 2;\n  // M.\n  string m = 3;\n"),
+        proto("p", "  // N.\n  optional int32 n = 2;\n  // M.\n  repeated string m = 3;\n")))).containsExactly(
+        "n: PROTO_FIELD_PRESENCE_CHANGED (int32 n = 2 (thing.proto:14) -> optional int32 n = 2) NONE @14",
+        "m: PROTO_FIELD_CARDINALITY_CHANGED (string m = 3 (thing.proto:16) -> repeated string m = 3) BREAKS @16");
+  }
+
+  @Test
+  void joinDropsTheModelsChangesAtACoveredPathAndKeepsTheOthers() throws IOException {
+    SourceLocation at = SourceLocation.of(Path.of("x.json"), 1);
+    List<Change> earlier = List.of(
+        new Change(ChangeKind.DESCRIPTION_CHANGED, "", null, null, Effect.NONE, at),
+        new Change(ChangeKind.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, "note", "string", null, Effect.NARROWS, at),
+        new Change(ChangeKind.OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, "<x>.remark", null, "string",
+            Effect.WIDENS, at),
+        new Change(ChangeKind.OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, "notes", null, "string",
+            Effect.WIDENS, at));
+    assertThat(changes(proto("p", "  // N.\n  string note = 2;\n"), proto("p", "  // N.\n  string remark = 2;\n"),
+        earlier)).extracting(c -> c.path() + " " + c.kind()).containsExactly(" DESCRIPTION_CHANGED",
+        "notes OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL", "remark PROTO_FIELD_RENAMED");
   }
 
   @Test
