@@ -68,7 +68,7 @@ class TwinSampleCorpusTest {
     }
     registry = builder.build();
     Protoc.Output out = new Protoc(ProtoTestSupport.protoc(), work)
-        .run(List.of(ProtoTestSupport.TICKETING_PROTO), List.of("ticketing/v1/tickets.proto"), false);
+        .run(List.of(ProtoTestSupport.TICKETING_PROTO), List.of("ticketing/v1/tickets.proto", "ticketing/v1/orders.proto"), false);
     assertThat(out.errors()).isEmpty();
     Map<String, FileDescriptor> built = new HashMap<>();
     for (FileDescriptorProto file : FileDescriptorSet.parseFrom(out.descriptorSet()).getFileList()) {
@@ -80,6 +80,8 @@ class TwinSampleCorpusTest {
     messages.put("ticket-updated", tickets.findMessageTypeByName("TicketUpdated"));
     ids.put("ticket-created", json.bySubject("ticket:created").orElseThrow().id());
     ids.put("ticket-updated", json.bySubject("ticket:updated").orElseThrow().id());
+    messages.put("order-created", built.get("ticketing/v1/orders.proto").findMessageTypeByName("OrderCreated"));
+    ids.put("order-created", json.bySubject("order:created").orElseThrow().id());
   }
 
   static Stream<Path> samples(String prefix) throws IOException {
