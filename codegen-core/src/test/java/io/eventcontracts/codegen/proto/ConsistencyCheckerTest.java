@@ -147,6 +147,13 @@ class ConsistencyCheckerTest {
         new Case("protovalidate: double bound only in JSON",
             "\"price\": {\"type\": \"number\", \"exclusiveMaximum\": 100}", "", "optional double price = 1;",
             "price", "\"price\"", "double price", "exclusiveMaximum 100 in %J, none in %P"),
+        new Case("protovalidate: exclusiveMinimum differs",
+            "\"price\": {\"type\": \"number\", \"exclusiveMinimum\": 0}", "",
+            "optional double price = 1 [(buf.validate.field).double.gt = 1];", "price", "\"price\"",
+            "double price", "exclusiveMinimum 0 in %J, 1 in %P"),
+        new Case("protovalidate: maximum only in JSON (float)",
+            "\"ratio\": {\"type\": \"number\", \"maximum\": 1}", "", "optional float ratio = 1;", "ratio",
+            "\"ratio\"", "float ratio", "maximum 1 in %J, none in %P"),
         new Case("protovalidate: integer range differs",
             "\"n\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 10}", "\"n\"",
             "int32 n = 1 [(buf.validate.field).required = true, (buf.validate.field).int32 = {gt: 0, lte: 20}];",
@@ -225,6 +232,29 @@ class ConsistencyCheckerTest {
     } else {
       assertThat(error.file()).isEqualTo(protoFile);
     }
+  }
+
+  @Test
+  void rulesAreComparedByValueAndTheHintNamesBothSpellings() throws IOException {
+    Path jsonRoot = work.resolve("json");
+    Path protoRoot = work.resolve("proto");
+    Files.createDirectories(jsonRoot);
+    Files.createDirectories(protoRoot);
+    Files.writeString(jsonRoot.resolve("t.json"), "{\"x-subject\": \"t.s\", \"type\": \"object\",\n"
+        + "\"additionalProperties\": false, \"properties\": {\n"
+        + "\"price\": {\"type\": \"number\", \"minimum\": 1.50, \"maximum\": 1e2},\n"
+        + "\"ratio\": {\"type\": \"number\", \"exclusiveMaximum\": 1}}}");
+    Files.writeString(protoRoot.resolve("t.proto"), "syntax = \"proto3\";\nimport \"eventcontracts/options.proto\";\n"
+        + "import \"buf/validate/validate.proto\";\nmessage T { option (eventcontracts.subject) = \"t.s\";\n"
+        + "  optional double price = 1 [(buf.validate.field).double = {gte: 1.5, lte: 100}];\n"
+        + "  optional float ratio = 2 [(buf.validate.field).float.lt = 2];\n}\n");
+    ContractException e = catchThrowableOfType(ContractException.class,
+        () -> loadTwins(List.of(jsonRoot), List.of(protoRoot), work.resolve("w")));
+    assertThat(e.errors()).as("1.50 = 1.5 and 1e2 = 100: only ratio differs").extracting(ContractError::format)
+        .containsExactly(jsonRoot.resolve("t.json") + ":4: t.s: field ratio: exclusiveMaximum 1 in "
+            + jsonRoot.resolve("t.json") + ":4, 2 in " + protoRoot.resolve("t.proto") + ":6; declare the same rule "
+            + "in both: \"exclusiveMaximum\" in the JSON Schema, (buf.validate.field).float.lt in the .proto "
+            + "(docs/contract-format.md)");
   }
 
   @Test

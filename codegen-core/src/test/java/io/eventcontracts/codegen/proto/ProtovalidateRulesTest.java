@@ -290,6 +290,26 @@ class ProtovalidateRulesTest {
   }
 
   @Test
+  void boundariesOfTheRuleValues() throws IOException {
+    String unsupported = "is not supported (the contract model and its JSON Schema cannot carry it); ";
+    assertThat(errors("optional string s = 1 [(buf.validate.field).string.max_len = 3000000000];")).containsExactly(
+        at() + "field s: protovalidate rule max_len 3000000000 " + unsupported + "use a length up to 2147483647");
+    assertThat(field("optional string s = 1 [(buf.validate.field).string.max_len = 2147483647];").constraints()
+        .maxLength()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(errors("optional double d = 1 [(buf.validate.field).double.lt = inf];")).containsExactly(
+        at() + "field d: protovalidate rule double.lt Infinity " + unsupported + "use a finite bound");
+    assertThat(field("optional string s = 1 [(buf.validate.field).string.uuid = false];").constraints())
+        .as("a well-known format set to false is no rule").isEqualTo(Constraints.NONE);
+    Constraints fixed = field("optional fixed32 n = 1 [(buf.validate.field).fixed32 = {gt: 4294967290}];")
+        .constraints();
+    assertThat(fixed.minimum()).isEqualByComparingTo("4294967291");
+    assertThat(field("optional double d = 1 [(buf.validate.field).double = {gte: 5, lte: 5}];").constraints()
+        .minimum()).as("a one-value range is a range").isEqualByComparingTo("5");
+    assertThat(errors("optional double d = 1 [(buf.validate.field).double = {gt: 10, lt: 5}];")).hasSize(1);
+    assertThat(errors("optional int32 n = 1 [(buf.validate.field).int32 = {gte: 5, lte: 5}];")).isEmpty();
+  }
+
+  @Test
   void boundsMeaningOutsideTheRangeAndBadPatternsAreRefused() throws IOException {
     String outside = "the lower bound is above the upper one, which protovalidate reads as \"outside the range\"; "
         + "JSON Schema's minimum/maximum cannot say that; bound the field from one side, or use a range with the "
