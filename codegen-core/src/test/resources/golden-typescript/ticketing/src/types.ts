@@ -46,9 +46,9 @@ export interface OrderCreatedData {
    */
   id: string;
   /**
-   * Version of the order record; starts at 0. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
+   * Version of the order record; starts at 0. At most 2^32-1 (4294967295, the range of the protobuf twin's uint32), so it is a Java Long.
    *
-   * Contract: minimum 0, maximum 9007199254740991.
+   * Contract: minimum 0, maximum 4294967295.
    */
   version: number;
   /** Status of the order when it was created. */

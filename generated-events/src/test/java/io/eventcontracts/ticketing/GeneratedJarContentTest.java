@@ -124,7 +124,10 @@ class GeneratedJarContentTest {
     assertThat(paymentCreated.get("format").asString()).isEqualTo("protobuf");
     assertThat(paymentCreated.get("resource").asString())
         .isEqualTo("META-INF/eventcontracts/schemas/ticketing/v1/payment-created.json");
-    assertThat(find(contracts, "order:created").has("protobufJavaType")).isFalse();
+    assertThat(find(contracts, "order:created").get("protobufJavaType").asString())
+        .as("order:created has a .proto twin (orders.proto)")
+        .isEqualTo(io.eventcontracts.ticketing.proto.OrderCreated.class.getName());
+    assertThat(find(contracts, "order:cancelled").has("protobufJavaType")).as("JSON Schema only").isFalse();
   }
 
   @Test

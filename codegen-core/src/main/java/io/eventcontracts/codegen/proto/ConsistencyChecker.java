@@ -85,6 +85,8 @@ public final class ConsistencyChecker {
       compare(path + "{}", jm.value(), pm.value(), j, p);
     } else if (js instanceof AnyType && protoType instanceof AnyType) {
       return;
+    } else if (js instanceof ConstType jc && protoType instanceof ConstType pc && jc.json().equals(pc.json())) {
+      return;
     } else if (js instanceof PrimitiveType jp && protoType instanceof PrimitiveType pp && sameKind(jp, pp)) {
       return;
     } else {
@@ -145,6 +147,7 @@ public final class ConsistencyChecker {
       }
       compare(name, jf.type(), pf.type(), jfAt, pfAt);
       compareRange(name, jf, pf, jfAt, pfAt);
+      compareRules(name, jf, pf, jfAt, pfAt);
       comparePresence(name, jf, pf, jfAt, pfAt);
     }
     for (Field pf : proto.fields()) {
@@ -160,7 +163,7 @@ public final class ConsistencyChecker {
     DataType js = resolve(jf.type());
     if (!(js instanceof PrimitiveType jp && jp.isInteger() && pf.type() instanceof PrimitiveType pp
         && pp.isInteger())) {
-      if (js == PrimitiveType.STRING && pf.type() == PrimitiveType.STRING && pf.constraints().pattern() != null
+      if (js == PrimitiveType.STRING && pf.type() == PrimitiveType.STRING && sixtyFourBit(pf.constraints())
           && !pf.constraints().pattern().equals(jf.constraints().pattern())) {
         add(j, name, "any string in " + j + ", " + pf.constraints().format() + " (a string of digits) in " + p,
             "add \"pattern\": \"" + pf.constraints().pattern().replace("\\", "\\\\") + "\" to the JSON property");
@@ -177,7 +180,73 @@ public final class ConsistencyChecker {
       add(j, name, "range " + range(jMin, jMax) + " in " + j + " exceeds " + range(pMin, pMax) + " of "
           + protoTypeOf(pf) + " in " + p, "bound the JSON property with minimum/maximum inside the proto type's"
           + " range, or use a wider proto type (uint32 for 0..4294967295)");
+    } else if (pMin == null || pMax == null || jMin.compareTo(pMin) != 0 || jMax.compareTo(pMax) != 0) {
+      String type = protoTypeOf(pf).replaceFirst("^google\\.protobuf\\.(.*)Value$", "$1").toLowerCase(
+          java.util.Locale.ROOT);
+      add(j, name, "range " + range(jMin, jMax) + " in " + j + ", " + range(pMin, pMax) + " in " + p,
+          "declare the same bounds in the .proto ([(buf.validate.field)." + type + " = {gte: "
+              + jMin.toPlainString() + ", lte: " + jMax.toPlainString() + "}]), or in the JSON Schema");
     }
+  }
+
+  /**
+   * The validation keywords protovalidate rules can declare (string lengths, pattern, format, number bounds, list
+   * sizes) must be the same in both twins; integer ranges are compared by {@link #compareRange}, the implied
+   * digit pattern of 64-bit integers there too, and a {@code minLength} of 0 or 1 on a proto field without presence
+   * (where {@code ""} is an absent field) by {@link #comparePresence}.
+   */
+  private void compareRules(String name, Field jf, Field pf, SourceLocation j, SourceLocation p) {
+    Constraints jc = jf.constraints();
+    Constraints pc = pf.constraints();
+    DataType js = resolve(jf.type());
+    DataType ps = pf.type();
+    boolean strings = (js == PrimitiveType.STRING || js instanceof EnumType)
+        && (ps == PrimitiveType.STRING || ps instanceof EnumType);
+    if (strings && !sixtyFourBit(pc)) {
+      rule(name, "format", jc.format(), pc.format(), "string.<format> (email, hostname, ipv4, ipv6, uri, uri_ref, "
+          + "uuid)", j, p);
+      rule(name, "pattern", jc.pattern(), pc.pattern(), "string.pattern", j, p);
+      ProtoOrigin.ProtoField origin = protoFields.get(pf.location() == null ? "" : pf.location().pointer());
+      // without presence "" is an absent field: whether "" is allowed is comparePresence's question
+      boolean impliedMin = origin != null && !origin.explicitPresence() && !origin.repeated()
+          && (pc.minLength() == null ? 0 : pc.minLength()) <= 1 && (jc.minLength() == null ? 0 : jc.minLength()) <= 1;
+      if (!impliedMin) {
+        rule(name, "minLength", jc.minLength(), pc.minLength(), "string.min_len", j, p);
+      }
+      rule(name, "maxLength", jc.maxLength(), pc.maxLength(), "string.max_len", j, p);
+    }
+    if (js instanceof ListType && ps instanceof ListType) {
+      rule(name, "minItems", jc.minItems(), pc.minItems(), "repeated.min_items", j, p);
+      rule(name, "maxItems", jc.maxItems(), pc.maxItems(), "repeated.max_items", j, p);
+    }
+    boolean numbers = (js == PrimitiveType.DECIMAL || js == PrimitiveType.DOUBLE) && ps == PrimitiveType.DOUBLE;
+    if (numbers) {
+      String type = protoTypeOf(pf).contains("loat") ? "float" : "double";
+      rule(name, "minimum", jc.minimum(), pc.minimum(), type + ".gte", j, p);
+      rule(name, "exclusiveMinimum", jc.exclusiveMinimum(), pc.exclusiveMinimum(), type + ".gt", j, p);
+      rule(name, "maximum", jc.maximum(), pc.maximum(), type + ".lte", j, p);
+      rule(name, "exclusiveMaximum", jc.exclusiveMaximum(), pc.exclusiveMaximum(), type + ".lt", j, p);
+    }
+  }
+
+  /** The digit-string form of a 64-bit proto integer (its pattern is compared by {@link #compareRange}). */
+  private static boolean sixtyFourBit(Constraints c) {
+    return c.pattern() != null && ("int64".equals(c.format()) || "uint64".equals(c.format()));
+  }
+
+  private void rule(String name, String keyword, Object json, Object proto, String protoRule, SourceLocation j,
+      SourceLocation p) {
+    boolean same = json instanceof BigDecimal a && proto instanceof BigDecimal b ? a.compareTo(b) == 0
+        : java.util.Objects.equals(json, proto);
+    if (!same) {
+      add(j, name, keyword + " " + show(json) + " in " + j + ", " + show(proto) + " in " + p,
+          "declare the same rule in both: \"" + keyword + "\" in the JSON Schema, (buf.validate.field)." + protoRule
+              + " in the .proto (docs/contract-format.md)");
+    }
+  }
+
+  private static String show(Object value) {
+    return value == null ? "none" : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
   }
 
   private void comparePresence(String name, Field jf, Field pf, SourceLocation j, SourceLocation p) {
@@ -231,7 +300,9 @@ public final class ConsistencyChecker {
     onlyJson.removeAll(pv);
     Set<String> onlyProto = new TreeSet<>(pv);
     onlyProto.removeAll(jv);
-    if (!proto.values().isEmpty()) {
+    // an enum declared by a string field's string.in rule sits at the field; it has no zero value
+    boolean fromStringIn = proto.location() != null && protoFields.containsKey(proto.location().pointer());
+    if (!proto.values().isEmpty() && !fromStringIn) {
       onlyProto.remove(proto.values().get(0)); // the zero value is never written; a JSON Schema may leave it out
     }
     if (!onlyJson.isEmpty() || !onlyProto.isEmpty()) {

@@ -215,6 +215,12 @@ public final class JsonSchemaDeriver {
     if (c.maximum() != null) {
       property.put("maximum", c.maximum());
     }
+    if (c.exclusiveMinimum() != null) {
+      property.put("exclusiveMinimum", c.exclusiveMinimum());
+    }
+    if (c.exclusiveMaximum() != null) {
+      property.put("exclusiveMaximum", c.exclusiveMaximum());
+    }
     if (c.minLength() != null) {
       property.put("minLength", c.minLength());
     }
@@ -223,6 +229,12 @@ public final class JsonSchemaDeriver {
     }
     if (c.pattern() != null) {
       property.put("pattern", c.pattern());
+    }
+    if (c.minItems() != null) {
+      property.put("minItems", c.minItems());
+    }
+    if (c.maxItems() != null) {
+      property.put("maxItems", c.maxItems());
     }
   }
 }

@@ -133,7 +133,7 @@ public final class ProtobufContractLoader {
       try (Stream<Path> walk = Files.walk(root)) {
         walk.filter(p -> p.toString().endsWith(".proto") && Files.isRegularFile(p)).sorted().forEach(p -> {
           String relative = root.relativize(p).toString().replace('\\', '/');
-          if (!relative.equals(Protoc.OPTIONS_PROTO)) {
+          if (!relative.equals(Protoc.OPTIONS_PROTO) && !relative.equals(Protoc.VALIDATE_PROTO)) {
             found.putIfAbsent(relative, p);
           }
         });
@@ -360,6 +360,7 @@ public final class ProtobufContractLoader {
     }
     DescriptorProto message = located.message();
     String typeName = typeName(located);
+    messageRules(message, fullName, at);
     List<Field> common = new ArrayList<>();
     Map<Integer, List<Field>> oneofMembers = new LinkedHashMap<>();
     List<ProtoOrigin.ProtoField> protoFields = new ArrayList<>();
@@ -368,7 +369,8 @@ public final class ProtobufContractLoader {
       List<Integer> path = append(located.path(), 2, i);
       SourceLocation fieldAt = location(located.file(), path, fullName + "." + f.getName());
       boolean required = varintOption(f.getOptions().getUnknownFields(), REQUIRED_OPTION) != null
-          && varintOption(f.getOptions().getUnknownFields(), REQUIRED_OPTION) != 0;
+          && varintOption(f.getOptions().getUnknownFields(), REQUIRED_OPTION) != 0
+          || ProtovalidateRules.required(f);
       boolean realOneof = f.hasOneofIndex() && !f.getProto3Optional();
       boolean repeated = f.getLabel() == FieldDescriptorProto.Label.LABEL_REPEATED;
       String protoType = protoTypeName(f);
@@ -380,11 +382,17 @@ public final class ProtobufContractLoader {
       boolean[] nullable = new boolean[1];
       Constraints[] constraints = {Constraints.NONE};
       DataType type = fieldType(f, typeName, fieldAt, nullable, constraints);
+      ProtovalidateRules.Applied rules = ProtovalidateRules.apply(f, typeName, type, constraints[0],
+          explicitPresence, required, fieldAt, errors);
+      if (rules != null) {
+        type = rules.type();
+        constraints[0] = rules.constraints();
+      }
       if (required && !explicitPresence && !repeated && type == PrimitiveType.STRING
           && constraints[0].minLength() == null) {
         // implicit presence: "" is never written, so a required string is a non-empty one
-        constraints[0] = new Constraints(constraints[0].format(), null, null, null, null, 1, null,
-            constraints[0].pattern(), null, null, null);
+        constraints[0] = new Constraints(constraints[0].format(), null, null, null, null, 1,
+            constraints[0].maxLength(), constraints[0].pattern(), null, null, null);
       }
       Field field = new Field(f.getJsonName(), type, required, nullable[0], comment(located.file(), path),
           constraints[0], fieldAt);
@@ -420,6 +428,15 @@ public final class ProtobufContractLoader {
     building.remove(fullName);
     built.put(fullName, result);
     return result;
+  }
+
+  /** Message-level protovalidate rules ({@code option (buf.validate.message)}) have no place in the model. */
+  private void messageRules(DescriptorProto message, String fullName, SourceLocation at) {
+    if (ProtovalidateRules.hasMessageRules(message.getOptions().getUnknownFields())) {
+      errors.add(new ContractError(at.file(), at.line(), "message " + fullName + ": message-level protovalidate rules "
+          + "(buf.validate.message) are not supported (CEL and oneof rules have no JSON Schema equivalent)",
+          "put the rules on the fields ((buf.validate.field), docs/contract-format.md), or drop them"));
+    }
   }
 
   private static boolean explicitJsonName(FieldDescriptorProto f) {

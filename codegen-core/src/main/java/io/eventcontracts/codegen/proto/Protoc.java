@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Runs the protoc executable (taken from Maven Central by the plugin) to parse {@code .proto} files into a
  * {@code FileDescriptorSet} with source info, and optionally to write protobuf-java sources. The include path holds
- * the contract roots, the well-known types (read from the protobuf-java jar) and {@code eventcontracts/options.proto}
- * (read from this jar), so users install nothing.
+ * the contract roots, the well-known types (read from the protobuf-java jar), {@code eventcontracts/options.proto}
+ * (read from this jar) and {@code buf/validate/validate.proto} (from the protovalidate jar), so users install
+ * nothing.
  */
 public final class Protoc {
 
@@ -28,6 +29,12 @@ public final class Protoc {
 
   /** The options file shipped in this jar. */
   public static final String OPTIONS_PROTO = "eventcontracts/options.proto";
+
+  /**
+   * protovalidate's rule definitions, read from the {@code build.buf:protovalidate} jar (a dependency of this one), so
+   * a contract can {@code import "buf/validate/validate.proto"} with nothing installed.
+   */
+  public static final String VALIDATE_PROTO = "buf/validate/validate.proto";
 
   private static final Pattern LOCATED = Pattern.compile("^(.+?):(\\d+):(\\d+): (.*)$");
   private static final Pattern FILE_ONLY = Pattern.compile("^([^:\\s]+\\.proto): (.*)$");
@@ -69,6 +76,7 @@ public final class Protoc {
         copyResource("google/protobuf/" + name + ".proto", include);
       }
       copyResource(OPTIONS_PROTO, include);
+      copyResource(VALIDATE_PROTO, include);
       Path set = workDirectory.resolve("descriptors.pb");
       Files.deleteIfExists(set);
       Path javaOut = workDirectory.resolve("java");
@@ -181,8 +189,8 @@ public final class Protoc {
     Files.createDirectories(target.getParent());
     try (InputStream in = Protoc.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IOException("resource " + name + " is missing from the class path (protobuf-java or "
-            + "eventcontracts-codegen-core jar)");
+        throw new IOException("resource " + name + " is missing from the class path (protobuf-java, "
+            + "build.buf:protovalidate or eventcontracts-codegen-core jar)");
       }
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -104,7 +104,7 @@ class CatalogTest {
             + "</td><td>required</td><td>no</td>")
         .containsPattern("<td><code>ticket</code></td><td><a href=\"#(type-[A-Za-z]+)\">")
         .contains("<td><code>version</code></td><td>integer <small>(64-bit)</small></td><td>required</td><td>no</td>"
-            + "<td>minimum 0, maximum 9007199254740991</td>")
+            + "<td>minimum 0, maximum 4294967295</td>")
         .contains("Other properties: not allowed (<code>additionalProperties: false</code>)");
     assertThat(files.get("contracts/order-status.html").text())
         .contains("<section class=\"type\" id=\"type-OrderStatus\">")

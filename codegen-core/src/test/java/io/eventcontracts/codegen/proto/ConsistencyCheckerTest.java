@@ -47,7 +47,7 @@ class ConsistencyCheckerTest {
     assertThat(payment.format()).isEqualTo(ContractFormat.PROTOBUF);
     assertThat(loaded.contracts().events()).hasSize(6);
     assertThat(loaded.protoOrigins().keySet())
-        .containsExactly("payment:created", "ticket:created", "ticket:updated");
+        .containsExactly("order:created", "payment:created", "ticket:created", "ticket:updated");
     assertThat(loaded.protoOrigins().get("ticket:created").javaClass())
         .isEqualTo("io.eventcontracts.ticketing.proto.TicketCreated");
   }
@@ -75,11 +75,11 @@ class ConsistencyCheckerTest {
             "\"id\": {\"type\": \"string\", \"minLength\": 1}", "\"id\"", "string id = 1;", "id", "\"id\"",
             "string id", "required in %J, optional in %P"),
         new Case("optional in JSON, required in proto",
-            "\"id\": {\"type\": \"string\", \"minLength\": 1}", "", "optional string id = 1 [(eventcontracts.required) = true];",
+            "\"id\": {\"type\": \"string\", \"minLength\": 1}", "", "optional string id = 1 [(eventcontracts.required) = true, (buf.validate.field).string.min_len = 1];",
             "id", "\"id\"", "string id", "optional in %J, required in %P"),
         new Case("nullable in JSON, plain string in proto",
-            "\"note\": {\"type\": [\"string\", \"null\"], \"minLength\": 1}", "", "optional string note = 1;", "note",
-            "\"note\"", "string note", "nullable in %J, not nullable in %P"),
+            "\"note\": {\"type\": [\"string\", \"null\"], \"minLength\": 1}", "", "optional string note = 1 [(buf.validate.field).string.min_len = 1];",
+            "note", "\"note\"", "string note", "nullable in %J, not nullable in %P"),
         new Case("wrapper in proto, not nullable in JSON",
             "\"note\": {\"type\": \"string\"}", "", "google.protobuf.StringValue note = 1;", "note", "\"note\"",
             "StringValue note", "not nullable in %J, nullable in %P"),
@@ -114,8 +114,59 @@ class ConsistencyCheckerTest {
             "\"label\": {\"type\": \"string\"}", "\"label\"", "string label = 1 [(eventcontracts.required) = true];",
             "label", "\"label\"", "string label", "allows \"\" in %J, which %P leaves out of the JSON form"),
         new Case("integer allowing 0, proto int32 without presence",
-            "\"n\": {\"type\": \"integer\", \"minimum\": 0, \"maximum\": 5}", "", "int32 n = 1;", "n", "\"n\"",
+            "\"n\": {\"type\": \"integer\", \"minimum\": 0, \"maximum\": 5}", "",
+            "int32 n = 1 [(buf.validate.field).int32 = {gte: 0, lte: 5}];", "n", "\"n\"",
             "int32 n", "allows 0 in %J, which %P leaves out of the JSON form"),
+        new Case("protovalidate: maxLength differs",
+            "\"title\": {\"type\": \"string\", \"maxLength\": 10}", "",
+            "optional string title = 1 [(buf.validate.field).string.max_len = 20];", "title", "\"title\": {",
+            "string title", "maxLength 10 in %J, 20 in %P"),
+        new Case("protovalidate: minLength only in JSON (field with presence)",
+            "\"title\": {\"type\": \"string\", \"minLength\": 3}", "", "optional string title = 1;", "title",
+            "\"title\": {", "string title", "minLength 3 in %J, none in %P"),
+        new Case("protovalidate: pattern differs",
+            "\"code\": {\"type\": \"string\", \"pattern\": \"^[A-Z]+$\"}", "",
+            "optional string code = 1 [(buf.validate.field).string.pattern = \"^[A-Z]*$\"];", "code", "\"code\"",
+            "string code", "pattern ^[A-Z]+$ in %J, ^[A-Z]*$ in %P"),
+        new Case("protovalidate: format only in proto",
+            "\"ref\": {\"type\": \"string\"}", "",
+            "optional string ref = 1 [(buf.validate.field).string.uuid = true];", "ref", "\"ref\"", "string ref",
+            "format none in %J, uuid in %P"),
+        new Case("protovalidate: minItems differs",
+            "\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"minItems\": 1}", "\"tags\"",
+            "repeated string tags = 1 [(buf.validate.field).required = true, "
+                + "(buf.validate.field).repeated.min_items = 2];", "tags", "\"tags\"", "repeated string tags",
+            "minItems 1 in %J, 2 in %P"),
+        new Case("protovalidate: maxItems only in JSON",
+            "\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"maxItems\": 3}", "",
+            "repeated string tags = 1;", "tags", "\"tags\"", "repeated string tags", "maxItems 3 in %J, none in %P"),
+        new Case("protovalidate: double bound differs",
+            "\"price\": {\"type\": \"number\", \"minimum\": 0}", "\"price\"",
+            "optional double price = 1 [(eventcontracts.required) = true, (buf.validate.field).double.gte = 1];",
+            "price", "\"price\"", "double price", "minimum 0 in %J, 1 in %P"),
+        new Case("protovalidate: double bound only in JSON",
+            "\"price\": {\"type\": \"number\", \"exclusiveMaximum\": 100}", "", "optional double price = 1;",
+            "price", "\"price\"", "double price", "exclusiveMaximum 100 in %J, none in %P"),
+        new Case("protovalidate: exclusiveMinimum differs",
+            "\"price\": {\"type\": \"number\", \"exclusiveMinimum\": 0}", "",
+            "optional double price = 1 [(buf.validate.field).double.gt = 1];", "price", "\"price\"",
+            "double price", "exclusiveMinimum 0 in %J, 1 in %P"),
+        new Case("protovalidate: maximum only in JSON (float)",
+            "\"ratio\": {\"type\": \"number\", \"maximum\": 1}", "", "optional float ratio = 1;", "ratio",
+            "\"ratio\"", "float ratio", "maximum 1 in %J, none in %P"),
+        new Case("protovalidate: integer range differs",
+            "\"n\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 10}", "\"n\"",
+            "int32 n = 1 [(buf.validate.field).required = true, (buf.validate.field).int32 = {gt: 0, lte: 20}];",
+            "n", "\"n\"", "int32 n", "range [1, 10] in %J, [1, 20] in %P"),
+        new Case("protovalidate: string.in values differ from the JSON enum",
+            "\"status\": {\"type\": \"string\", \"enum\": [\"a:b\", \"c:d\"]}", "\"status\"",
+            "string status = 1 [(buf.validate.field).required = true, "
+                + "(buf.validate.field).string = {in: [\"a:b\", \"e:f\"]}];", "status", "\"status\"",
+            "string status", "enum values differ: only in %J: [c:d], only in %P: [e:f]"),
+        new Case("protovalidate: string.const differs from the JSON const",
+            "\"kind\": {\"const\": \"push\"}", "\"kind\"",
+            "string kind = 1 [(buf.validate.field).required = true, (buf.validate.field).string.const = \"pull\"];",
+            "kind", "\"kind\"", "string kind", "type constant \"push\" in %J, constant \"pull\" in %P"),
         new Case("boolean, proto bool without presence",
             "\"flag\": {\"type\": \"boolean\"}", "", "bool flag = 1;", "flag", "\"flag\"", "bool flag",
             "allows false in %J, which %P leaves out of the JSON form"),
@@ -153,7 +204,7 @@ class ConsistencyCheckerTest {
         + "\"x-subject\": \"t.s\",\n\"x-version\": 1,\n\"type\": \"object\",\n\"properties\": {\n"
         + c.jsonProperties() + "\n},\n\"required\": [" + c.jsonRequired() + "],\n\"additionalProperties\": false\n}\n";
     String proto = "syntax = \"proto3\";\npackage t;\nimport \"eventcontracts/options.proto\";\n"
-        + "import \"google/protobuf/wrappers.proto\";\nimport \"google/protobuf/timestamp.proto\";\n"
+        + "import \"google/protobuf/wrappers.proto\"; import \"buf/validate/validate.proto\";\nimport \"google/protobuf/timestamp.proto\";\n"
         + "enum Colour { COLOUR_UNSPECIFIED = 0; RED = 1; GREEN = 2; }\nmessage Box { bool w = 1; }\n"
         + "message T {\n  option (eventcontracts.subject) = \"t.s\";\n  " + c.protoFields() + "\n}\n";
     Files.createDirectories(jsonRoot);
@@ -181,6 +232,29 @@ class ConsistencyCheckerTest {
     } else {
       assertThat(error.file()).isEqualTo(protoFile);
     }
+  }
+
+  @Test
+  void rulesAreComparedByValueAndTheHintNamesBothSpellings() throws IOException {
+    Path jsonRoot = work.resolve("json");
+    Path protoRoot = work.resolve("proto");
+    Files.createDirectories(jsonRoot);
+    Files.createDirectories(protoRoot);
+    Files.writeString(jsonRoot.resolve("t.json"), "{\"x-subject\": \"t.s\", \"type\": \"object\",\n"
+        + "\"additionalProperties\": false, \"properties\": {\n"
+        + "\"price\": {\"type\": \"number\", \"minimum\": 1.50, \"maximum\": 1e2},\n"
+        + "\"ratio\": {\"type\": \"number\", \"exclusiveMaximum\": 1}}}");
+    Files.writeString(protoRoot.resolve("t.proto"), "syntax = \"proto3\";\nimport \"eventcontracts/options.proto\";\n"
+        + "import \"buf/validate/validate.proto\";\nmessage T { option (eventcontracts.subject) = \"t.s\";\n"
+        + "  optional double price = 1 [(buf.validate.field).double = {gte: 1.5, lte: 100}];\n"
+        + "  optional float ratio = 2 [(buf.validate.field).float.lt = 2];\n}\n");
+    ContractException e = catchThrowableOfType(ContractException.class,
+        () -> loadTwins(List.of(jsonRoot), List.of(protoRoot), work.resolve("w")));
+    assertThat(e.errors()).as("1.50 = 1.5 and 1e2 = 100: only ratio differs").extracting(ContractError::format)
+        .containsExactly(jsonRoot.resolve("t.json") + ":4: t.s: field ratio: exclusiveMaximum 1 in "
+            + jsonRoot.resolve("t.json") + ":4, 2 in " + protoRoot.resolve("t.proto") + ":6; declare the same rule "
+            + "in both: \"exclusiveMaximum\" in the JSON Schema, (buf.validate.field).float.lt in the .proto "
+            + "(docs/contract-format.md)");
   }
 
   @Test

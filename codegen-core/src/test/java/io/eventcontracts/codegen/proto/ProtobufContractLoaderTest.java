@@ -35,7 +35,7 @@ class ProtobufContractLoaderTest {
     ProtobufContractLoader.Result result = load(ProtoTestSupport.TICKETING_PROTO, work);
     assertThat(result.errors()).isEmpty();
     assertThat(result.contracts()).extracting(Contract::subject)
-        .containsExactlyInAnyOrder("payment:created", "ticket:created", "ticket:updated");
+        .containsExactlyInAnyOrder("order:created", "payment:created", "ticket:created", "ticket:updated");
 
     Contract payment = only(result, "payment:created");
     assertThat(payment.name()).isEqualTo("PaymentCreated");

@@ -98,8 +98,8 @@ public final class OrderCreatedEvent {
     }
 
     /**
-     * Version of the order record; starts at 0. At most 2^53-1 (9007199254740991), exact in JavaScript too, so it is a Java Long.
-     * <p>Contract: minimum 0, maximum 9007199254740991.
+     * Version of the order record; starts at 0. At most 2^32-1 (4294967295, the range of the protobuf twin's uint32), so it is a Java Long.
+     * <p>Contract: minimum 0, maximum 4294967295.
      * <p>Required.
      */
     public Long getVersion() {
