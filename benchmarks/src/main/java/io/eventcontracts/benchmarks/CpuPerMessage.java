@@ -1,6 +1,7 @@
 package io.eventcontracts.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.eventcontracts.ticketing.EventTypes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class CpuPerMessage {
     Body body;
     switch (variant) {
       case "publish.raw", "publish.rawHeaders", "publish.rawMsgIdOnly", "publish.rawHeadersNoMsgId",
-          "publish.typed" -> {
+          "publish.rawCompactId", "publish.rawCompactSubject", "publish.rawStreamOnly", "publish.typed" -> {
         PublishBenchmark b = new PublishBenchmark();
         b.setUp();
         teardown = b::tearDown;
@@ -83,6 +84,19 @@ public final class CpuPerMessage {
             b.rawPublishAsyncHeadersNoMessageId();
             return PublishBenchmark.BATCH;
           };
+          case "publish.rawCompactId", "publish.rawCompactSubject", "publish.rawStreamOnly" -> {
+            io.nats.client.impl.Headers h = new io.nats.client.impl.Headers();
+            if (!variant.equals("publish.rawStreamOnly")) {
+              h.put("Ec-Contract", (variant.equals("publish.rawCompactId") ? BenchSupport.CONTRACT_ID
+                  : BenchSupport.SUBJECT) + "@" + EventTypes.TICKET_CREATED.contractVersion());
+            }
+            h.put("Nats-Expected-Stream", BenchSupport.STREAM);
+            io.nats.client.impl.Headers shared = new io.nats.client.impl.Headers(h, true);
+            yield () -> {
+              b.rawPublishAsyncWith(shared);
+              return PublishBenchmark.BATCH;
+            };
+          }
           default -> () -> {
             b.typedPublish();
             return PublishBenchmark.BATCH;

@@ -35,11 +35,20 @@ import tools.jackson.databind.JsonNode;
 /** The {@link EventClient} behind {@link EventClient#create}. */
 public final class DefaultEventClient implements EventClient {
 
-  /** Header carrying the contract {@code $id} of a published event. */
+  /**
+   * The one header naming the contract of a published event: {@code <contract $id>@<major version>}, e.g.
+   * {@code https://eventcontracts.io/schemas/ticketing/ticket-created.json@1} (docs/runtime.md#wire-format). One
+   * header instead of three: every header costs the client (encoding) and the server (parsing, storing) per message.
+   */
+  public static final String HEADER_CONTRACT = "Ec-Contract";
+  /** Before {@link #HEADER_CONTRACT}: the contract {@code $id} alone; still read on receive, no longer sent. */
   public static final String HEADER_CONTRACT_ID = "Ec-Contract-Id";
-  /** Header carrying the contract version of a published event. */
+  /** Before {@link #HEADER_CONTRACT}: the contract version alone; still read on receive, no longer sent. */
   public static final String HEADER_CONTRACT_VERSION = "Ec-Contract-Version";
-  /** Content type header. */
+  /**
+   * Content type header: sent only for a format other than JSON (protobuf). A delivery that names its contract
+   * ({@link #HEADER_CONTRACT} or the older headers) and has no content type is JSON.
+   */
   public static final String HEADER_CONTENT_TYPE = "Content-Type";
 
   private static final Logger LOG = LoggerFactory.getLogger(EventClient.class);
@@ -139,10 +148,11 @@ public final class DefaultEventClient implements EventClient {
       throw new IllegalStateException("payload format PROTOBUF for '" + type.subject() + "', but its contract has "
           + "no protobuf message (no protobufJavaType in the bundle index); author it in or twin it with a .proto");
     }
-    return new OutboundBinding(type.subject(), contract, Map.of(
-        HEADER_CONTENT_TYPE, format.contentType(),
-        HEADER_CONTRACT_ID, contract.id(),
-        HEADER_CONTRACT_VERSION, Integer.toString(contract.version())), metrics.of(type.subject()), format);
+    String contractHeader = contract.id() + "@" + contract.version();
+    // JSON is what a delivery naming its contract is read as when it has no Content-Type: only protobuf says so
+    Map<String, String> headers = format == PayloadFormat.JSON ? Map.of(HEADER_CONTRACT, contractHeader)
+        : Map.of(HEADER_CONTRACT, contractHeader, HEADER_CONTENT_TYPE, format.contentType());
+    return new OutboundBinding(type.subject(), contract, headers, metrics.of(type.subject()), format);
   }
 
   /** The protobuf side of the payload format seam, created on first use (protobuf-java is optional). */
@@ -162,11 +172,15 @@ public final class DefaultEventClient implements EventClient {
 
   private volatile ProtobufPayloads protobufPayloads;
 
-  /** The JSON form of a received payload: as is, or converted from protobuf (header, else the subject's format). */
-  private byte[] jsonPayload(String subject, InboundMessage message) {
+  /**
+   * The JSON form of a received payload: as is, or converted from protobuf. The format is the {@code Content-Type}
+   * header's; without one, JSON when the delivery names its contract (the runtimes send a content type only for
+   * protobuf), else (no headers: NATS Streaming, a foreign publisher) the subject's configured format.
+   */
+  private byte[] jsonPayload(String subject, InboundMessage message, boolean namesContract) {
     String contentType = message.header(HEADER_CONTENT_TYPE);
-    PayloadFormat format = contentType != null
-        ? PayloadFormat.ofContentType(contentType).orElse(PayloadFormat.JSON) : options.payloadFormat(subject);
+    PayloadFormat format = contentType != null ? PayloadFormat.ofContentType(contentType).orElse(PayloadFormat.JSON)
+        : namesContract ? PayloadFormat.JSON : options.payloadFormat(subject);
     return format == PayloadFormat.PROTOBUF ? protobuf().toJson(subject, message.payload()) : message.payload();
   }
 
@@ -307,6 +321,8 @@ public final class DefaultEventClient implements EventClient {
     private final RecentSequences finished = new RecentSequences();
     /** The major version this listener reads, as the {@code Ec-Contract-Version} header writes it. */
     private final String contractVersion;
+    /** The {@code Ec-Contract} value a publisher of this listener's contract sends. */
+    private final String contractHeader;
 
     InboundProcessor(EventType<T> type, Contract contract, ListenOptions listenOptions, EventHandler<T> handler,
         DefaultSubscription subscription) {
@@ -319,6 +335,7 @@ public final class DefaultEventClient implements EventClient {
       this.deadLetterSubject = deadLetterPrefix + "." + type.subject();
       this.ackWaitNanos = listenOptions.ackWait().toNanos();
       this.contractVersion = Integer.toString(contract.version());
+      this.contractHeader = contract.id() + "@" + contractVersion;
     }
 
     void process(InboundMessage message) {
@@ -353,21 +370,37 @@ public final class DefaultEventClient implements EventClient {
       DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters,
           finished);
       try {
-        String headerId = message.header(HEADER_CONTRACT_ID);
+        String headerId;
+        String headerVersion;
+        String named = message.header(HEADER_CONTRACT);
+        if (named != null) {
+          if (named.equals(contractHeader)) {
+            headerId = null; // the common case: exactly this listener's contract and major, nothing to compare
+            headerVersion = null;
+          } else {
+            int at = named.lastIndexOf('@');
+            headerId = at < 0 ? named : named.substring(0, at);
+            headerVersion = at < 0 ? "" : named.substring(at + 1);
+          }
+        } else {
+          // the two headers runtimes sent before Ec-Contract: still understood
+          headerId = message.header(HEADER_CONTRACT_ID);
+          headerVersion = message.header(HEADER_CONTRACT_VERSION);
+        }
         if (headerId != null && !contract.id().equals(BundledSchemas.normalizeId(headerId.trim()))) {
           reject(context, EventException.contractMismatch(subject, contract.id(), headerId));
           return;
         }
         // another major of the same contract (docs/compatibility.md#versioning): refused, never misread
-        String headerVersion = message.header(HEADER_CONTRACT_VERSION);
         if (headerVersion != null && !contractVersion.equals(headerVersion.trim())) {
           reject(context, EventException.contractMismatch(subject, contract.id() + " version " + contractVersion,
               contract.id() + " version " + headerVersion.trim()));
           return;
         }
+        boolean namesContract = named != null || headerId != null || headerVersion != null;
         T event;
         try {
-          JsonNode tree = codec.readTree(subject, jsonPayload(subject, message));
+          JsonNode tree = codec.readTree(subject, jsonPayload(subject, message, namesContract));
           List<Violation> violations = contracts.validate(contract.id(), tree);
           if (!violations.isEmpty()) {
             reject(context, EventException.invalidPayload(subject, contract.id(), violations));
