@@ -167,7 +167,11 @@ public final class PayloadReading {
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        collect(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
+        JsonNode value = e.getValue();
+        // a pointer only for what may hold a violation (per message on the hot path: no string work per field)
+        if (value.isContainer() || (value.isNumber() && !value.isIntegralNumber())) {
+          collect(value, pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
+        }
       }
     }
   }
