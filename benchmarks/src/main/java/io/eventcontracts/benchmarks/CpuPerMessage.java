@@ -28,7 +28,7 @@ import java.util.TreeMap;
  *
  * <p>CPU-only variants (no server, one thread; the bodies of {@code ValidationBenchmark}): {@code cpu.parseValidateBind}
  * (the validation + bind target: messages per second on one core = 10^6 / its CPU µs), its parts {@code cpu.parseOnly},
- * {@code cpu.validateTreeOnly}, {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
+ * {@code cpu.validateTreeOnly}, {@code cpu.validateTreeNetworkntOnly} (without the fast path), {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
  * runtime's whole per-message work without a network: {@code cpu.receiveNoNetwork}, {@code cpu.publishNoNetwork}.
  * Thread CPU time, unlike JMH's wall-clock throughput, hardly moves when other processes share the cores.
  */
@@ -154,6 +154,7 @@ public final class CpuPerMessage {
         };
       }
       case "cpu.parseValidateBind", "cpu.parseOnly", "cpu.validateTreeOnly", "cpu.bindOnly", "cpu.jacksonRead",
+          "cpu.validateTreeNetworkntOnly",
           "cpu.receiveNoNetwork", "cpu.publishNoNetwork" -> {
         ValidationBenchmark b = new ValidationBenchmark();
         b.setUp();
@@ -162,6 +163,7 @@ public final class CpuPerMessage {
           case "cpu.parseValidateBind" -> b::parseValidateBind;
           case "cpu.parseOnly" -> b::parseOnly;
           case "cpu.validateTreeOnly" -> b::validateTreeOnly;
+          case "cpu.validateTreeNetworkntOnly" -> b::validateTreeNetworkntOnly;
           case "cpu.bindOnly" -> b::bindOnly;
           case "cpu.receiveNoNetwork" -> b::receiveNoNetwork;
           case "cpu.publishNoNetwork" -> b::publishNoNetwork;
