@@ -129,9 +129,28 @@ class FastAcceptTest {
       "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"const\":\"x\"}}}",
       "{\"type\":\"string\",\"minLength\":-1}",
       "{\"type\":\"object\",\"required\":[1]}",
+      "{\"type\":\"object\",\"required\":\"a\"}",
+      "{\"type\":\"object\",\"properties\":[]}",
+      "{\"type\":\"integer\",\"maximum\":5,\"exclusiveMaximum\":5}",
+      "{\"type\":\"string\",\"maxLength\":1.5}",
       "true"})
   void aSchemaOutsideTheSubsetHasNoFastPath(String schema) {
     assertThat(FastAccept.compile(JSON.readTree(schema))).isNull();
+  }
+
+  @Test
+  void edgesOfTheSubset() {
+    assertThat(FastAccept.compile(null)).isNull();
+    FastAccept anyLength = FastAccept.compile(JSON.readTree("{\"type\":\"string\",\"minLength\":0}"));
+    assertThat(anyLength).isNotNull();
+    assertThat(anyLength.accepts(read("\"\""))).isTrue();
+    // doubles come from the publish path (an event's double field turned into a tree): only finite ones are judged
+    FastAccept number = FastAccept.compile(JSON.readTree("{\"type\":\"number\"}"));
+    tools.jackson.databind.node.JsonNodeFactory nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+    assertThat(number.accepts(nodes.numberNode(1.5d))).isTrue();
+    assertThat(number.accepts(nodes.numberNode(Double.NaN))).isFalse();
+    assertThat(number.accepts(nodes.numberNode(Double.POSITIVE_INFINITY))).isFalse();
+    assertThat(number.accepts(nodes.numberNode(Float.NaN))).isFalse();
   }
 
   @Test
