@@ -21,14 +21,16 @@ import java.util.TreeMap;
  *     [measureSeconds] [variant,...]</pre>
  *
  * Variants: publish.raw, publish.rawHeaders, publish.typed, receive.raw, receive.typed (default), and
- * publish.rawMsgIdOnly (only Nats-Msg-Id + expected stream), publish.rawHeadersNoMsgId (only the three runtime
- * headers) to split the server's cost of the typed wire format. {@code -Dcpu.perThread=true} lists threads one by
- * one instead of grouped by name; {@code -Dcpu.concurrency=2} runs receive.typed with
- * {@code concurrency(2)} (default 1).
+ * publish.rawMsgIdOnly (only Nats-Msg-Id + expected stream), publish.rawHeadersNoMsgId (only the runtime's
+ * headers), and the header layouts publish.rawStreamOnly (only Nats-Expected-Stream), publish.rawCompactSubject
+ * ({@code Ec-Contract: <subject>@1} + stream), publish.rawCompactId ({@code Ec-Contract: <$id>@1} + stream) to split
+ * the server's cost of the typed wire format. {@code -Dcpu.perThread=true} lists threads one by one instead of
+ * grouped by name; {@code -Dcpu.concurrency=2} runs receive.typed with {@code concurrency(2)} (default 1).
  *
- * <p>CPU-only variants (no server, one thread; the bodies of {@code ValidationBenchmark}): {@code cpu.parseValidateBind}
- * (the validation + bind target: messages per second on one core = 10^6 / its CPU µs), its parts {@code cpu.parseOnly},
- * {@code cpu.validateTreeOnly}, {@code cpu.validateTreeNetworkntOnly} (without the fast path), {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
+ * <p>CPU-only variants (no server, one thread; the bodies of {@code ValidationBenchmark}):
+ * {@code cpu.parseValidateBind} (the validation + bind target: messages per second on one core = 10^6 / its CPU µs),
+ * its parts {@code cpu.parseOnly}, {@code cpu.validateTreeOnly}, {@code cpu.validateTreeNetworkntOnly} (without the
+ * runtime's fast path), {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
  * runtime's whole per-message work without a network: {@code cpu.receiveNoNetwork}, {@code cpu.publishNoNetwork}.
  * Thread CPU time, unlike JMH's wall-clock throughput, hardly moves when other processes share the cores.
  */

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@code validate}: bytes → tree → schema validation (the check itself; target ≥ 300,000/s on one core);
  *   <li>{@code validateTreeOnly}, {@code parseOnly}: its two halves; {@code validateTreeNetworkntOnly}: the
- *       validation without the runtime's "certainly valid" fast path (networknt and the number rule alone);
+ *       validation without the runtime's "certainly valid" fast path (networknt and the number rule);
  *   <li>{@code serializeValidate}: event → bytes → tree → validation, the CPU part of a typed publish;
  *   <li>{@code publishNoNetwork}: {@code TicketCreatedPublisher.publish} through {@code EventClient} over a transport
  *       that completes at once (adds contract lookup, headers, message id, future, metrics);

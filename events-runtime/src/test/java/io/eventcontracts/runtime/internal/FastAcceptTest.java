@@ -155,7 +155,8 @@ class FastAcceptTest {
 
   @Test
   void bundledSchemasGiveTheSameVerdictAndViolationsWithAndWithoutTheFastPath() {
-    BundledSchemas schemas = new BundledSchemas(Set.of("urn:t"), Map.of("urn:t", TICKET.getBytes(StandardCharsets.UTF_8)));
+    BundledSchemas schemas = new BundledSchemas(Set.of("urn:t"),
+        Map.of("urn:t", TICKET.getBytes(StandardCharsets.UTF_8)));
     assertThat(schemas.hasFastPath("urn:t")).isTrue();
     for (String json : List.of("{\"id\":\"ab\",\"version\":0}", "{\"id\":\"a\",\"version\":-1,\"x\":1}",
         "{\"id\":\"ab\",\"version\":1.0}", "{\"id\":\"ab\",\"version\":1,\"price\":2.50}",
@@ -172,7 +173,8 @@ class FastAcceptTest {
   @Test
   void aDraft04ContractHasNoFastPath() {
     String draft4 = "{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"id\":\"urn:d\",\"type\":\"object\"}";
-    BundledSchemas schemas = new BundledSchemas(Set.of("urn:d"), Map.of("urn:d", draft4.getBytes(StandardCharsets.UTF_8)));
+    BundledSchemas schemas = new BundledSchemas(Set.of("urn:d"),
+        Map.of("urn:d", draft4.getBytes(StandardCharsets.UTF_8)));
     assertThat(schemas.hasFastPath("urn:d")).isFalse();
     BundledSchemas byIndex = new BundledSchemas(Set.of("urn:t"), Map.of("urn:t",
         "{\"$id\":\"urn:t\",\"type\":\"object\"}".getBytes(StandardCharsets.UTF_8)),
