@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,20 +127,26 @@ public final class DefaultEventClient implements EventClient {
           + "' exceeds the runtime limits", List.of(new Violation("", "payload has " + payload.length
           + " bytes, more than the limit of " + codec.maxPayloadBytes() + " bytes", "maxPayloadBytes")), null);
     }
-    OutboundMessage message = new OutboundMessage(subject, payload, binding.headers, messageId);
-    DefaultEventMetrics.Counters counters = binding.counters;
-    return send(message).whenComplete((ack, error) -> {
+    return send(new OutboundMessage(subject, payload, binding.headers, messageId), binding.onOutcome);
+  }
+
+  /**
+   * What publishing an event type needs, resolved once per type: contract, headers, counters, and the outcome
+   * callback (counts the publish or reports its failure), so a publish creates no callback of its own.
+   */
+  private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
+      DefaultEventMetrics.Counters counters, PayloadFormat format,
+      BiConsumer<PublishAck, Throwable> onOutcome) {}
+
+  private BiConsumer<PublishAck, Throwable> outcomeCallback(String subject, DefaultEventMetrics.Counters counters) {
+    return (ack, error) -> {
       if (error == null) {
         counters.published.increment();
       } else {
         report(l -> l.publishFailed(subject, unwrap(error)), subject);
       }
-    });
+    };
   }
-
-  /** What publishing an event type needs, resolved once per type: contract, headers, counters. */
-  private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
-      DefaultEventMetrics.Counters counters, PayloadFormat format) {}
 
   private OutboundBinding bind(EventType<?> type) {
     Contract contract = contractFor(type);
@@ -152,7 +159,9 @@ public final class DefaultEventClient implements EventClient {
     // JSON is what a delivery naming its contract is read as when it has no Content-Type: only protobuf says so
     Map<String, String> headers = format == PayloadFormat.JSON ? Map.of(HEADER_CONTRACT, contractHeader)
         : Map.of(HEADER_CONTRACT, contractHeader, HEADER_CONTENT_TYPE, format.contentType());
-    return new OutboundBinding(type.subject(), contract, headers, metrics.of(type.subject()), format);
+    DefaultEventMetrics.Counters counters = metrics.of(type.subject());
+    return new OutboundBinding(type.subject(), contract, headers, counters, format,
+        outcomeCallback(type.subject(), counters));
   }
 
   /** The protobuf side of the payload format seam, created on first use (protobuf-java is optional). */
@@ -278,17 +287,35 @@ public final class DefaultEventClient implements EventClient {
     return bySubject;
   }
 
-  private CompletableFuture<PublishAck> send(OutboundMessage message) {
+  /** Publishes through the transport's one-step outcome hook; {@code onOutcome} runs whatever way it fails. */
+  private CompletableFuture<PublishAck> send(OutboundMessage message, BiConsumer<PublishAck, Throwable> onOutcome) {
+    CompletableFuture<PublishAck> future;
     try {
-      CompletableFuture<PublishAck> future = transport.publish(message);
-      return future != null ? future : CompletableFuture.failedFuture(EventException.transport(
-          EventException.Kind.TRANSPORT_ERROR, message.subject(), transport.name() + " returned no future", null));
-    } catch (EventException e) {
-      return CompletableFuture.failedFuture(e);
+      future = transport.publish(message, onOutcome);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(EventException.transport(EventException.Kind.TRANSPORT_ERROR,
-          message.subject(), "publish to '" + message.subject() + "' failed: " + e, e));
+      return failedSend(message, e).whenComplete(onOutcome);
     }
+    return future != null ? future : failedSend(message, null).whenComplete(onOutcome);
+  }
+
+  private CompletableFuture<PublishAck> failedSend(OutboundMessage message, RuntimeException thrown) {
+    if (thrown == null) {
+      return CompletableFuture.failedFuture(EventException.transport(EventException.Kind.TRANSPORT_ERROR,
+          message.subject(), transport.name() + " returned no future", null));
+    }
+    return CompletableFuture.failedFuture(thrown instanceof EventException ? thrown
+        : EventException.transport(EventException.Kind.TRANSPORT_ERROR, message.subject(),
+            "publish to '" + message.subject() + "' failed: " + thrown, thrown));
+  }
+
+  private CompletableFuture<PublishAck> send(OutboundMessage message) {
+    CompletableFuture<PublishAck> future;
+    try {
+      future = transport.publish(message);
+    } catch (RuntimeException e) {
+      return failedSend(message, e);
+    }
+    return future != null ? future : failedSend(message, null);
   }
 
   private static Throwable unwrap(Throwable error) {
