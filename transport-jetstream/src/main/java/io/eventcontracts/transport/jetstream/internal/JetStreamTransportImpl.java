@@ -26,17 +26,13 @@ import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,17 +70,16 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
   private final StreamManager streams;
   private final Set<PullSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   /**
-   * jnats' publish futures with their deadline ({@link System#nanoTime()}), in publish order. The
-   * {@link #publishTimeouts} sweeper drops the completed ones and fails the overdue ones with a
-   * {@link TimeoutException}, once per tick; the thread that completes a publish does no bookkeeping (a map
-   * removal per ack cost more). This replaces a per-message {@code orTimeout(publishTimeout)}, which scheduled and
-   * cancelled one task per publish in the JDK's single {@code CompletableFuture.Delayer} thread (~14 % of jnats'
-   * threads' CPU in the publish benchmark). jnats' own request timeout can't take its place: {@code publishAsync}
-   * passes none, so its futures expire after {@code Options.requestCleanupInterval}, checked once per interval.
+   * jnats' publish futures not yet completed, with their deadline ({@link System#nanoTime()}). The
+   * {@link #publishTimeouts} sweeper fails the overdue ones with a {@link TimeoutException}. This replaces a
+   * per-message {@code orTimeout(publishTimeout)}, which scheduled and cancelled one task per publish in the JDK's
+   * single {@code CompletableFuture.Delayer} thread (~14 % of jnats' threads' CPU in the publish benchmark). jnats'
+   * own request timeout can't take its place: {@code publishAsync} passes none, so its futures expire after
+   * {@code Options.requestCleanupInterval}, checked once per interval. (A queue swept per tick instead of this map
+   * was measured too: it kept completed publishes alive until the next sweep and cost more CPU, not less.)
    */
-  private final Queue<PendingPublish> pendingPublishes = new ConcurrentLinkedQueue<>();
-
-  private record PendingPublish(CompletableFuture<io.nats.client.api.PublishAck> sent, long deadline) {}
+  private final Map<CompletableFuture<io.nats.client.api.PublishAck>, Long> pendingPublishes =
+      new ConcurrentHashMap<>();
   /**
    * Per subject, the {@code Nats-Expected-Stream} of a publish to it: the dead-letter stream for subjects under the
    * dead-letter prefix, the event stream otherwise. Cached because matching splits both strings.
@@ -243,9 +238,10 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
       CompletableFuture<PublishAck> failed = CompletableFuture.failedFuture(e);
       return onOutcome == null ? failed : failed.whenComplete(onOutcome);
     }
-    pendingPublishes.add(new PendingPublish(sent, System.nanoTime() + publishTimeoutNanos));
+    pendingPublishes.put(sent, System.nanoTime() + publishTimeoutNanos);
     String subject = message.subject();
     return sent.handle((ack, error) -> {
+      pendingPublishes.remove(sent);
       if (error != null) {
         RuntimeException failure = mapPublishError(subject, unwrap(error));
         if (onOutcome != null) {
@@ -323,31 +319,24 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
 
   private record HeadersKey(String subject, Map<String, String> headers) {}
 
-  /**
-   * Drops the completed publishes and fails the overdue ones; runs every few ms on {@link #publishTimeouts}. Only
-   * this thread removes entries, so a completed publish stays referenced for at most one tick.
-   */
+  /** Fails every publish whose ack is overdue; runs every few ms on {@link #publishTimeouts}. */
   private void failOverduePublishes() {
     if (pendingPublishes.isEmpty()) {
       return;
     }
     long now = System.nanoTime();
-    for (Iterator<PendingPublish> it = pendingPublishes.iterator(); it.hasNext(); ) {
-      PendingPublish pending = it.next();
-      if (pending.sent.isDone()) {
-        it.remove();
-      } else if (now - pending.deadline >= 0) {
-        it.remove();
+    pendingPublishes.forEach((sent, deadline) -> {
+      if (now - deadline >= 0) {
         try {
           // completes jnats' future, as orTimeout did; its handle step maps this to PUBLISH_TIMEOUT. Callers'
           // callbacks on the publish future run here too: an exception from them must not stop the sweeper
-          pending.sent.completeExceptionally(new TimeoutException("publish ack not received within "
+          sent.completeExceptionally(new TimeoutException("publish ack not received within "
               + options.publishTimeout()));
         } catch (RuntimeException e) {
           LOG.warn("a publish-timeout callback failed", e);
         }
       }
-    }
+    });
   }
 
   private RuntimeException mapPublishError(String subject, Throwable e) {
@@ -507,12 +496,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     for (PullSubscription subscription : List.copyOf(subscriptions)) {
       subscription.stop(); // durable state stays on the server
     }
-    List<CompletableFuture<?>> publishes = new ArrayList<>();
-    for (PendingPublish pending : pendingPublishes) {
-      if (!pending.sent.isDone()) {
-        publishes.add(pending.sent);
-      }
-    }
+    List<CompletableFuture<?>> publishes = List.copyOf(pendingPublishes.keySet());
     if (!publishes.isEmpty()) {
       try {
         CompletableFuture.allOf(publishes.toArray(CompletableFuture[]::new))
