@@ -89,14 +89,12 @@ final class BenchSupport {
   }
 
   /**
-   * The headers the runtime puts on a typed publish (DefaultEventClient.publish); {@code Nats-Msg-Id} is added by
-   * jnats from {@code PublishOptions.messageId}.
+   * The headers the runtime puts on a typed JSON publish (DefaultEventClient: one {@code Ec-Contract} header, no
+   * {@code Content-Type} for JSON); {@code Nats-Msg-Id} is added by jnats from {@code PublishOptions.messageId}.
    */
   static Headers typedHeaders() {
     Headers headers = new Headers();
-    headers.put("Content-Type", "application/json");
-    headers.put("Ec-Contract-Id", CONTRACT_ID);
-    headers.put("Ec-Contract-Version", Integer.toString(EventTypes.TICKET_CREATED.contractVersion()));
+    headers.put("Ec-Contract", CONTRACT_ID + "@" + EventTypes.TICKET_CREATED.contractVersion());
     return headers;
   }
 

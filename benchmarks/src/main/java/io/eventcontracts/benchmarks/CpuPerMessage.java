@@ -1,6 +1,7 @@
 package io.eventcontracts.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.eventcontracts.ticketing.EventTypes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -20,14 +21,16 @@ import java.util.TreeMap;
  *     [measureSeconds] [variant,...]</pre>
  *
  * Variants: publish.raw, publish.rawHeaders, publish.typed, receive.raw, receive.typed (default), and
- * publish.rawMsgIdOnly (only Nats-Msg-Id + expected stream), publish.rawHeadersNoMsgId (only the three runtime
- * headers) to split the server's cost of the typed wire format. {@code -Dcpu.perThread=true} lists threads one by
- * one instead of grouped by name; {@code -Dcpu.concurrency=2} runs receive.typed with
- * {@code concurrency(2)} (default 1).
+ * publish.rawMsgIdOnly (only Nats-Msg-Id + expected stream), publish.rawHeadersNoMsgId (only the runtime's
+ * headers), and the header layouts publish.rawStreamOnly (only Nats-Expected-Stream), publish.rawCompactSubject
+ * ({@code Ec-Contract: <subject>@1} + stream), publish.rawCompactId ({@code Ec-Contract: <$id>@1} + stream) to split
+ * the server's cost of the typed wire format. {@code -Dcpu.perThread=true} lists threads one by one instead of
+ * grouped by name; {@code -Dcpu.concurrency=2} runs receive.typed with {@code concurrency(2)} (default 1).
  *
- * <p>CPU-only variants (no server, one thread; the bodies of {@code ValidationBenchmark}): {@code cpu.parseValidateBind}
- * (the validation + bind target: messages per second on one core = 10^6 / its CPU µs), its parts {@code cpu.parseOnly},
- * {@code cpu.validateTreeOnly}, {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
+ * <p>CPU-only variants (no server, one thread; the bodies of {@code ValidationBenchmark}):
+ * {@code cpu.parseValidateBind} (the validation + bind target: messages per second on one core = 10^6 / its CPU µs),
+ * its parts {@code cpu.parseOnly}, {@code cpu.validateTreeOnly}, {@code cpu.validateTreeNetworkntOnly} (without the
+ * runtime's fast path), {@code cpu.bindOnly}, {@code cpu.jacksonRead} (plain Jackson bytes → event), and the
  * runtime's whole per-message work without a network: {@code cpu.receiveNoNetwork}, {@code cpu.publishNoNetwork}.
  * Thread CPU time, unlike JMH's wall-clock throughput, hardly moves when other processes share the cores.
  */
@@ -61,7 +64,7 @@ public final class CpuPerMessage {
     Body body;
     switch (variant) {
       case "publish.raw", "publish.rawHeaders", "publish.rawMsgIdOnly", "publish.rawHeadersNoMsgId",
-          "publish.typed" -> {
+          "publish.rawCompactId", "publish.rawCompactSubject", "publish.rawStreamOnly", "publish.typed" -> {
         PublishBenchmark b = new PublishBenchmark();
         b.setUp();
         teardown = b::tearDown;
@@ -83,6 +86,19 @@ public final class CpuPerMessage {
             b.rawPublishAsyncHeadersNoMessageId();
             return PublishBenchmark.BATCH;
           };
+          case "publish.rawCompactId", "publish.rawCompactSubject", "publish.rawStreamOnly" -> {
+            io.nats.client.impl.Headers h = new io.nats.client.impl.Headers();
+            if (!variant.equals("publish.rawStreamOnly")) {
+              h.put("Ec-Contract", (variant.equals("publish.rawCompactId") ? BenchSupport.CONTRACT_ID
+                  : BenchSupport.SUBJECT) + "@" + EventTypes.TICKET_CREATED.contractVersion());
+            }
+            h.put("Nats-Expected-Stream", BenchSupport.STREAM);
+            io.nats.client.impl.Headers shared = new io.nats.client.impl.Headers(h, true);
+            yield () -> {
+              b.rawPublishAsyncWith(shared);
+              return PublishBenchmark.BATCH;
+            };
+          }
           default -> () -> {
             b.typedPublish();
             return PublishBenchmark.BATCH;
@@ -140,6 +156,7 @@ public final class CpuPerMessage {
         };
       }
       case "cpu.parseValidateBind", "cpu.parseOnly", "cpu.validateTreeOnly", "cpu.bindOnly", "cpu.jacksonRead",
+          "cpu.validateTreeNetworkntOnly",
           "cpu.receiveNoNetwork", "cpu.publishNoNetwork" -> {
         ValidationBenchmark b = new ValidationBenchmark();
         b.setUp();
@@ -148,6 +165,7 @@ public final class CpuPerMessage {
           case "cpu.parseValidateBind" -> b::parseValidateBind;
           case "cpu.parseOnly" -> b::parseOnly;
           case "cpu.validateTreeOnly" -> b::validateTreeOnly;
+          case "cpu.validateTreeNetworkntOnly" -> b::validateTreeNetworkntOnly;
           case "cpu.bindOnly" -> b::bindOnly;
           case "cpu.receiveNoNetwork" -> b::receiveNoNetwork;
           case "cpu.publishNoNetwork" -> b::publishNoNetwork;

@@ -168,6 +168,18 @@ public class PublishBenchmark {
     BenchSupport.awaitAll(futures);
   }
 
+  /**
+   * Not a JMH benchmark (see CpuPerMessage): the given headers on every message, to price a header layout on the
+   * server and the client (e.g. one compact {@code Ec-Contract} header against the three separate ones).
+   */
+  public void rawPublishAsyncWith(Headers headers) throws Exception {
+    for (int i = 0; i < BATCH; i++) {
+      futures[i] = js.publishAsync(NatsMessage.builder().subject(BenchSupport.SUBJECT).headers(headers)
+          .data(payload).build());
+    }
+    BenchSupport.awaitAll(futures);
+  }
+
   /** The typed publisher's headers (three runtime headers + expected stream, no message id), built per message. */
   private CompletableFuture<io.nats.client.api.PublishAck> rawPublishWithHeaders() {
     Headers headers = BenchSupport.typedHeaders();

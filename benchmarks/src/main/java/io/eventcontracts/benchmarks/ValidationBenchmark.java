@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>{@code validate}: bytes → tree → schema validation (the check itself; target ≥ 300,000/s on one core);
- *   <li>{@code validateTreeOnly}, {@code parseOnly}: its two halves;
+ *   <li>{@code validateTreeOnly}, {@code parseOnly}: its two halves; {@code validateTreeNetworkntOnly}: the
+ *       validation without the runtime's "certainly valid" fast path (networknt and the number rule);
  *   <li>{@code serializeValidate}: event → bytes → tree → validation, the CPU part of a typed publish;
  *   <li>{@code publishNoNetwork}: {@code TicketCreatedPublisher.publish} through {@code EventClient} over a transport
  *       that completes at once (adds contract lookup, headers, message id, future, metrics);
@@ -58,6 +59,7 @@ public class ValidationBenchmark {
   private TicketCreatedEvent event;
   private byte[] payload;
   private JsonNode tree;
+  private io.eventcontracts.runtime.internal.BundledSchemas networkntOnly;
 
   private EventClient client;
   private StubTransport transport;
@@ -75,6 +77,15 @@ public class ValidationBenchmark {
     tree = codec.readTree(BenchSupport.SUBJECT, payload);
     if (!registry.validate(contractId, tree).isEmpty()) {
       throw new IllegalStateException("sample event is invalid: " + registry.validate(contractId, tree));
+    }
+
+    Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+    for (ContractRegistry.Contract c : registry.contracts()) {
+      bytes.put(c.id(), registry.schemaBytes(c.id()).orElseThrow());
+    }
+    networkntOnly = new io.eventcontracts.runtime.internal.BundledSchemas(bytes.keySet(), bytes);
+    if (!networkntOnly.hasFastPath(contractId) || !networkntOnly.fastAccepts(contractId, tree)) {
+      throw new IllegalStateException("ticket:created does not take the fast path");
     }
 
     transport = new StubTransport();
@@ -119,6 +130,12 @@ public class ValidationBenchmark {
   @Benchmark
   public List<Violation> validateTreeOnly() {
     return registry.validate(contractId, tree);
+  }
+
+  /** The same validation without the fast path: what networknt (plus the number rule) costs alone. */
+  @Benchmark
+  public List<Violation> validateTreeNetworkntOnly() {
+    return networkntOnly.validateWithoutFastPath(contractId, tree);
   }
 
   @Benchmark

@@ -28,8 +28,9 @@ public class EventException extends RuntimeException {
     /** A bundled contract or index is broken: unreadable, wrong checksum, duplicate subject, bad schema. */
     CONTRACT_INVALID,
     /**
-     * The message or event type names a contract other than the one bundled for its subject (header
-     * {@code Ec-Contract-Id} or {@code EventType.contractId()} differs).
+     * The message or event type names a contract or major version other than the one bundled for its subject
+     * (header {@code Ec-Contract}, or the older {@code Ec-Contract-Id} / {@code Ec-Contract-Version}, or
+     * {@code EventType.contractId()} / {@code contractVersion()} differs).
      */
     CONTRACT_MISMATCH,
     /** The server did not acknowledge a publish in time. */

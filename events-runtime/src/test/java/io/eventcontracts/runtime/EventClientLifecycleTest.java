@@ -108,7 +108,7 @@ class EventClientLifecycleTest {
     EventType<TicketCreatedEvent> withFragment = EventType.of(TICKET, TICKET_ID + "#", 1, TicketCreatedEvent.class);
 
     assertThat(client.publish(withFragment, ticket("t1")).join().sequence()).isEqualTo(1);
-    assertThat(broker.stored(TICKET).get(0).message().headers()).containsEntry("Ec-Contract-Id", TICKET_ID);
+    assertThat(broker.stored(TICKET).get(0).message().headers()).containsEntry("Ec-Contract", TICKET_ID + "@1");
   }
 
   @Test

@@ -279,6 +279,55 @@ class EventClientReceiveTest {
   }
 
   @Test
+  void theEcContractHeaderNamesContractAndMajorInOne() {
+    List<TicketCreatedEvent> handled = listenManually();
+    String id = "https://eventcontracts.io/schemas/ticketing/ticket-created.json";
+    transport.inject(TICKET, ticket("t1").getBytes(StandardCharsets.UTF_8), Map.of("Ec-Contract", id + "@1"));
+    transport.inject(TICKET, ticket("t2").getBytes(StandardCharsets.UTF_8), Map.of("Ec-Contract", id + "@2"));
+    transport.inject(TICKET, ticket("t3").getBytes(StandardCharsets.UTF_8),
+        Map.of("Ec-Contract", "https://eventcontracts.io/schemas/ticketing/order-created.json@1"));
+    transport.inject(TICKET, ticket("t4").getBytes(StandardCharsets.UTF_8), Map.of("Ec-Contract", id + "#@1"));
+    transport.inject(TICKET, ticket("t5").getBytes(StandardCharsets.UTF_8), Map.of("Ec-Contract", id));
+    // Ec-Contract wins over the older headers when both are present
+    transport.inject(TICKET, ticket("t6").getBytes(StandardCharsets.UTF_8),
+        Map.of("Ec-Contract", id + "@1", "Ec-Contract-Version", "2"));
+
+    assertThat(handled).extracting(TicketCreatedEvent::getId).containsExactly("t1", "t4", "t6");
+    assertThat(transport.stored(DLQ)).hasSize(3);
+    assertThat(deadLetter(0).get("reason").asString()).isEqualTo("CONTRACT_MISMATCH");
+    assertThat(deadLetter(0).get("error").asString()).contains("is governed by contract " + id + " version 1, but "
+        + "the message/event type names " + id + " version 2");
+    assertThat(deadLetter(1).get("error").asString()).contains("is governed by contract " + id + ", but the "
+        + "message/event type names https://eventcontracts.io/schemas/ticketing/order-created.json");
+    assertThat(deadLetter(2).get("reason").asString()).as("no @version: not this listener's major")
+        .isEqualTo("CONTRACT_MISMATCH");
+  }
+
+  @Test
+  void withoutContentTypeADeliveryNamingItsContractIsJsonWhateverTheSubjectsConfiguredFormat() {
+    // a client that would publish ticket:created as protobuf still reads a JSON delivery from another publisher:
+    // the runtimes send Content-Type only for protobuf, so "names its contract, no content type" means JSON
+    try (EventClient protobufConfigured = EventClient.create(transport, ClientOptions.builder()
+        .contracts(EventClientPublishTest.CONTRACTS).closeOnShutdown(false)
+        .payloadFormat(TICKET, PayloadFormat.PROTOBUF).build())) {
+      List<String> handled = new ArrayList<>();
+      protobufConfigured.subscribe(TicketCreatedEvent.TYPE, ListenOptions.of("orders-service"), (event, context) -> {
+        handled.add(event.getId());
+        context.ack();
+      });
+      transport.inject(TICKET, ticket("t1").getBytes(StandardCharsets.UTF_8),
+          Map.of("Ec-Contract", "https://eventcontracts.io/schemas/ticketing/ticket-created.json@1"));
+      transport.inject(TICKET, ticket("t2").getBytes(StandardCharsets.UTF_8),
+          Map.of("Ec-Contract-Id", "https://eventcontracts.io/schemas/ticketing/ticket-created.json"));
+      transport.inject(TICKET, ticket("t3").getBytes(StandardCharsets.UTF_8), Map.of());
+
+      assertThat(handled).containsExactly("t1", "t2");
+      // no headers at all (NATS Streaming, a foreign publisher): the subject's configured format, here protobuf
+      assertThat(deadLetter(0).at("/violations/0/keyword").asString()).isEqualTo("protobuf");
+    }
+  }
+
+  @Test
   void rfc3339DateTimesAreAcceptedAndOthersRejected() {
     List<Instant> expiries = new ArrayList<>();
     client.subscribe(OrderCreatedEvent.TYPE, ListenOptions.builder("tickets-service").autoAck(true).build(),

@@ -66,6 +66,8 @@ public final class BundledSchemas {
   /** What the validator reads: the bundled bytes, with {@code $schema} made explicit where the index gave one. */
   private final Map<String, byte[]> served;
   private final Map<String, Schema> compiled = new LinkedHashMap<>();
+  /** Per contract, the "certainly valid" check in front of networknt; absent when the contract is outside its subset. */
+  private final Map<String, FastAccept> fastAccept = new LinkedHashMap<>();
   private final ThreadLocal<String> compiling = new ThreadLocal<>();
 
   /**
@@ -93,6 +95,12 @@ public final class BundledSchemas {
     for (String id : ids) {
       JsonNode tree = parseContract(id, bytes.get(id));
       trees.put(id, tree);
+      String declared = tree.path("$schema").isString() ? tree.path("$schema").asString() : dialects.get(id);
+      // draft-04 reads exclusiveMinimum/exclusiveMaximum differently: no fast path for it
+      FastAccept fast = declared != null && declared.contains("draft-04") ? null : FastAccept.compile(tree);
+      if (fast != null) {
+        fastAccept.put(id, fast);
+      }
       String dialect = dialects.get(id);
       if (dialect != null && !tree.has("$schema") && !dialect.equals(DRAFT_2020_12)) {
         ObjectNode explicit = MAPPER.createObjectNode();
@@ -156,11 +164,40 @@ public final class BundledSchemas {
 
   /** Validates {@code document} against the compiled contract; violations sorted by pointer. */
   public List<Violation> validate(String id, JsonNode document) {
+    return validate(id, document, true);
+  }
+
+  /**
+   * {@link #validate} without the "certainly valid" fast path ({@link FastAccept}): networknt (and the number rule)
+   * alone. For the differential test that proves the fast path changes no verdict and no violation.
+   */
+  public List<Violation> validateWithoutFastPath(String id, JsonNode document) {
+    return validate(id, document, false);
+  }
+
+  /** Whether the "certainly valid" fast path accepts {@code document} (no verdict of its own when {@code false}). */
+  public boolean fastAccepts(String id, JsonNode document) {
+    FastAccept fast = fastAccept.get(id);
+    return fast != null && fast.accepts(document);
+  }
+
+  /** Whether contract {@code id} is inside the fast path's keyword subset. */
+  public boolean hasFastPath(String id) {
+    return fastAccept.containsKey(id);
+  }
+
+  private List<Violation> validate(String id, JsonNode document, boolean fastPath) {
     Schema schema = compiled.get(id);
     if (schema == null) {
       throw EventException.schemaNotBundled(null, id, null);
     }
     List<Violation> numbers = PayloadReading.numberViolations(document);
+    if (fastPath && numbers.isEmpty()) {
+      FastAccept fast = fastAccept.get(id);
+      if (fast != null && fast.accepts(document)) {
+        return List.of(); // certainly valid; anything else gets networknt's verdict and violations below
+      }
+    }
     List<com.networknt.schema.Error> errors;
     try {
       errors = schema.validate(document);

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,20 @@ import tools.jackson.databind.JsonNode;
 /** The {@link EventClient} behind {@link EventClient#create}. */
 public final class DefaultEventClient implements EventClient {
 
-  /** Header carrying the contract {@code $id} of a published event. */
+  /**
+   * The one header naming the contract of a published event: {@code <contract $id>@<major version>}, e.g.
+   * {@code https://eventcontracts.io/schemas/ticketing/ticket-created.json@1} (docs/runtime.md#wire-format). One
+   * header instead of three: every header costs the client (encoding) and the server (parsing, storing) per message.
+   */
+  public static final String HEADER_CONTRACT = "Ec-Contract";
+  /** Before {@link #HEADER_CONTRACT}: the contract {@code $id} alone; still read on receive, no longer sent. */
   public static final String HEADER_CONTRACT_ID = "Ec-Contract-Id";
-  /** Header carrying the contract version of a published event. */
+  /** Before {@link #HEADER_CONTRACT}: the contract version alone; still read on receive, no longer sent. */
   public static final String HEADER_CONTRACT_VERSION = "Ec-Contract-Version";
-  /** Content type header. */
+  /**
+   * Content type header: sent only for a format other than JSON (protobuf). A delivery that names its contract
+   * ({@link #HEADER_CONTRACT} or the older headers) and has no content type is JSON.
+   */
   public static final String HEADER_CONTENT_TYPE = "Content-Type";
 
   private static final Logger LOG = LoggerFactory.getLogger(EventClient.class);
@@ -117,20 +127,26 @@ public final class DefaultEventClient implements EventClient {
           + "' exceeds the runtime limits", List.of(new Violation("", "payload has " + payload.length
           + " bytes, more than the limit of " + codec.maxPayloadBytes() + " bytes", "maxPayloadBytes")), null);
     }
-    OutboundMessage message = new OutboundMessage(subject, payload, binding.headers, messageId);
-    DefaultEventMetrics.Counters counters = binding.counters;
-    return send(message).whenComplete((ack, error) -> {
+    return send(new OutboundMessage(subject, payload, binding.headers, messageId), binding.onOutcome);
+  }
+
+  /**
+   * What publishing an event type needs, resolved once per type: contract, headers, counters, and the outcome
+   * callback (counts the publish or reports its failure), so a publish creates no callback of its own.
+   */
+  private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
+      DefaultEventMetrics.Counters counters, PayloadFormat format,
+      BiConsumer<PublishAck, Throwable> onOutcome) {}
+
+  private BiConsumer<PublishAck, Throwable> outcomeCallback(String subject, DefaultEventMetrics.Counters counters) {
+    return (ack, error) -> {
       if (error == null) {
         counters.published.increment();
       } else {
         report(l -> l.publishFailed(subject, unwrap(error)), subject);
       }
-    });
+    };
   }
-
-  /** What publishing an event type needs, resolved once per type: contract, headers, counters. */
-  private record OutboundBinding(String subject, Contract contract, Map<String, String> headers,
-      DefaultEventMetrics.Counters counters, PayloadFormat format) {}
 
   private OutboundBinding bind(EventType<?> type) {
     Contract contract = contractFor(type);
@@ -139,10 +155,13 @@ public final class DefaultEventClient implements EventClient {
       throw new IllegalStateException("payload format PROTOBUF for '" + type.subject() + "', but its contract has "
           + "no protobuf message (no protobufJavaType in the bundle index); author it in or twin it with a .proto");
     }
-    return new OutboundBinding(type.subject(), contract, Map.of(
-        HEADER_CONTENT_TYPE, format.contentType(),
-        HEADER_CONTRACT_ID, contract.id(),
-        HEADER_CONTRACT_VERSION, Integer.toString(contract.version())), metrics.of(type.subject()), format);
+    String contractHeader = contract.id() + "@" + contract.version();
+    // JSON is what a delivery naming its contract is read as when it has no Content-Type: only protobuf says so
+    Map<String, String> headers = format == PayloadFormat.JSON ? Map.of(HEADER_CONTRACT, contractHeader)
+        : Map.of(HEADER_CONTRACT, contractHeader, HEADER_CONTENT_TYPE, format.contentType());
+    DefaultEventMetrics.Counters counters = metrics.of(type.subject());
+    return new OutboundBinding(type.subject(), contract, headers, counters, format,
+        outcomeCallback(type.subject(), counters));
   }
 
   /** The protobuf side of the payload format seam, created on first use (protobuf-java is optional). */
@@ -162,11 +181,15 @@ public final class DefaultEventClient implements EventClient {
 
   private volatile ProtobufPayloads protobufPayloads;
 
-  /** The JSON form of a received payload: as is, or converted from protobuf (header, else the subject's format). */
-  private byte[] jsonPayload(String subject, InboundMessage message) {
+  /**
+   * The JSON form of a received payload: as is, or converted from protobuf. The format is the {@code Content-Type}
+   * header's; without one, JSON when the delivery names its contract (the runtimes send a content type only for
+   * protobuf), else (no headers: NATS Streaming, a foreign publisher) the subject's configured format.
+   */
+  private byte[] jsonPayload(String subject, InboundMessage message, boolean namesContract) {
     String contentType = message.header(HEADER_CONTENT_TYPE);
-    PayloadFormat format = contentType != null
-        ? PayloadFormat.ofContentType(contentType).orElse(PayloadFormat.JSON) : options.payloadFormat(subject);
+    PayloadFormat format = contentType != null ? PayloadFormat.ofContentType(contentType).orElse(PayloadFormat.JSON)
+        : namesContract ? PayloadFormat.JSON : options.payloadFormat(subject);
     return format == PayloadFormat.PROTOBUF ? protobuf().toJson(subject, message.payload()) : message.payload();
   }
 
@@ -264,17 +287,35 @@ public final class DefaultEventClient implements EventClient {
     return bySubject;
   }
 
-  private CompletableFuture<PublishAck> send(OutboundMessage message) {
+  /** Publishes through the transport's one-step outcome hook; {@code onOutcome} runs whatever way it fails. */
+  private CompletableFuture<PublishAck> send(OutboundMessage message, BiConsumer<PublishAck, Throwable> onOutcome) {
+    CompletableFuture<PublishAck> future;
     try {
-      CompletableFuture<PublishAck> future = transport.publish(message);
-      return future != null ? future : CompletableFuture.failedFuture(EventException.transport(
-          EventException.Kind.TRANSPORT_ERROR, message.subject(), transport.name() + " returned no future", null));
-    } catch (EventException e) {
-      return CompletableFuture.failedFuture(e);
+      future = transport.publish(message, onOutcome);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(EventException.transport(EventException.Kind.TRANSPORT_ERROR,
-          message.subject(), "publish to '" + message.subject() + "' failed: " + e, e));
+      return failedSend(message, e).whenComplete(onOutcome);
     }
+    return future != null ? future : failedSend(message, null).whenComplete(onOutcome);
+  }
+
+  private CompletableFuture<PublishAck> failedSend(OutboundMessage message, RuntimeException thrown) {
+    if (thrown == null) {
+      return CompletableFuture.failedFuture(EventException.transport(EventException.Kind.TRANSPORT_ERROR,
+          message.subject(), transport.name() + " returned no future", null));
+    }
+    return CompletableFuture.failedFuture(thrown instanceof EventException ? thrown
+        : EventException.transport(EventException.Kind.TRANSPORT_ERROR, message.subject(),
+            "publish to '" + message.subject() + "' failed: " + thrown, thrown));
+  }
+
+  private CompletableFuture<PublishAck> send(OutboundMessage message) {
+    CompletableFuture<PublishAck> future;
+    try {
+      future = transport.publish(message);
+    } catch (RuntimeException e) {
+      return failedSend(message, e);
+    }
+    return future != null ? future : failedSend(message, null);
   }
 
   private static Throwable unwrap(Throwable error) {
@@ -307,6 +348,8 @@ public final class DefaultEventClient implements EventClient {
     private final RecentSequences finished = new RecentSequences();
     /** The major version this listener reads, as the {@code Ec-Contract-Version} header writes it. */
     private final String contractVersion;
+    /** The {@code Ec-Contract} value a publisher of this listener's contract sends. */
+    private final String contractHeader;
 
     InboundProcessor(EventType<T> type, Contract contract, ListenOptions listenOptions, EventHandler<T> handler,
         DefaultSubscription subscription) {
@@ -319,6 +362,7 @@ public final class DefaultEventClient implements EventClient {
       this.deadLetterSubject = deadLetterPrefix + "." + type.subject();
       this.ackWaitNanos = listenOptions.ackWait().toNanos();
       this.contractVersion = Integer.toString(contract.version());
+      this.contractHeader = contract.id() + "@" + contractVersion;
     }
 
     void process(InboundMessage message) {
@@ -353,21 +397,37 @@ public final class DefaultEventClient implements EventClient {
       DefaultMessageContext context = new DefaultMessageContext(message, listenOptions.queueGroup(), counters,
           finished);
       try {
-        String headerId = message.header(HEADER_CONTRACT_ID);
+        String headerId;
+        String headerVersion;
+        String named = message.header(HEADER_CONTRACT);
+        if (named != null) {
+          if (named.equals(contractHeader)) {
+            headerId = null; // the common case: exactly this listener's contract and major, nothing to compare
+            headerVersion = null;
+          } else {
+            int at = named.lastIndexOf('@');
+            headerId = at < 0 ? named : named.substring(0, at);
+            headerVersion = at < 0 ? "" : named.substring(at + 1);
+          }
+        } else {
+          // the two headers runtimes sent before Ec-Contract: still understood
+          headerId = message.header(HEADER_CONTRACT_ID);
+          headerVersion = message.header(HEADER_CONTRACT_VERSION);
+        }
         if (headerId != null && !contract.id().equals(BundledSchemas.normalizeId(headerId.trim()))) {
           reject(context, EventException.contractMismatch(subject, contract.id(), headerId));
           return;
         }
         // another major of the same contract (docs/compatibility.md#versioning): refused, never misread
-        String headerVersion = message.header(HEADER_CONTRACT_VERSION);
         if (headerVersion != null && !contractVersion.equals(headerVersion.trim())) {
           reject(context, EventException.contractMismatch(subject, contract.id() + " version " + contractVersion,
               contract.id() + " version " + headerVersion.trim()));
           return;
         }
+        boolean namesContract = named != null || headerId != null || headerVersion != null;
         T event;
         try {
-          JsonNode tree = codec.readTree(subject, jsonPayload(subject, message));
+          JsonNode tree = codec.readTree(subject, jsonPayload(subject, message, namesContract));
           List<Violation> violations = contracts.validate(contract.id(), tree);
           if (!violations.isEmpty()) {
             reject(context, EventException.invalidPayload(subject, contract.id(), violations));

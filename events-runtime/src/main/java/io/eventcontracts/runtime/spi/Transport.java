@@ -2,6 +2,7 @@ package io.eventcontracts.runtime.spi;
 
 import io.eventcontracts.runtime.PublishAck;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
  * The small interface a message broker binding implements. It moves bytes only: serialization, validation,
@@ -31,6 +32,25 @@ public interface Transport extends AutoCloseable {
    * {@code EventException} of kind {@code PUBLISH_TIMEOUT}, {@code NOT_CONNECTED} or {@code TRANSPORT_ERROR}.
    */
   CompletableFuture<PublishAck> publish(OutboundMessage message);
+
+  /**
+   * Sends one message as {@link #publish(OutboundMessage)} does and runs {@code onOutcome} with its outcome (the
+   * ack, or the failure, exactly one of them non-null) before the returned future completes, as
+   * {@code publish(message).whenComplete(onOutcome)} would: an exception from {@code onOutcome} fails a publish that
+   * succeeded and is ignored for one that failed. {@code EventClient} publishes through this method, so a transport
+   * can run its bookkeeping in the one step that completes the publish instead of in a second future per message
+   * (this default is that second future).
+   *
+   * @param message the message
+   * @param onOutcome called once, on the thread that completes the publish (or at once if it fails early)
+   * @return the future of the acknowledgement ({@code null} only from a transport whose {@code publish} returns
+   *     null, which the client reports as a {@code TRANSPORT_ERROR} and then runs {@code onOutcome} itself)
+   */
+  default CompletableFuture<PublishAck> publish(OutboundMessage message,
+      BiConsumer<? super PublishAck, ? super Throwable> onOutcome) {
+    CompletableFuture<PublishAck> future = publish(message);
+    return future == null ? null : future.whenComplete(onOutcome); // null: the caller reports the broken transport
+  }
 
   /**
    * Starts delivering messages of {@code request.subject()} to {@code handler}. Messages the handler does not ack

@@ -65,6 +65,26 @@ class PayloadReadingTest {
   }
 
   @Test
+  void theFifteenDigitShortcutGivesTheFullRulesVerdict() {
+    // numberProblem skips the shortest-decimal search for <= 15 significant digits in the normal range; over random
+    // decimals of 1..17 digits and wide exponents its verdict must equal the full comparison with shortest()
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      int digits = 1 + random.nextInt(17);
+      StringBuilder unscaled = new StringBuilder().append(1 + random.nextInt(9));
+      for (int k = 1; k < digits; k++) {
+        unscaled.append(random.nextInt(10));
+      }
+      BigDecimal value = new BigDecimal(new java.math.BigInteger(unscaled.toString()), random.nextInt(640) - 320);
+      double d = value.doubleValue();
+      boolean full = !Double.isInfinite(d) && value.compareTo(PayloadReading.shortest(d)) == 0;
+      assertThat(PayloadReading.numberProblem(value) == null).as(value.toString()).isEqualTo(full);
+    }
+    assertThat(PayloadReading.numberProblem(new BigDecimal("0.123456789012345"))).isNull();
+    assertThat(PayloadReading.numberProblem(new BigDecimal("1e-300"))).isNull(); // outside the shortcut, still fine
+  }
+
+  @Test
   void numberViolationsPointAtEachBadNumberAndLeaveIntegerTokensAlone() {
     EventCodec codec = EventCodec.create();
     var tree = codec.readTree("s", ("{\"a\":1,\"b\":[2.5,1e400],\"c/d\":{\"e~\":1.0000000000000000001},"

@@ -133,8 +133,11 @@ class NodeInteropTest {
     for (Sample<?> s : TicketingSamples.validSamples()) {
       JsonNode got = bySubject.get(s.subject());
       assertSameJson(s.name(), got.get("data"), JSON.readTree(s.json()));
-      assertThat(got.at("/headers/Ec-Contract-Id").asString()).isEqualTo(s.type().contractId());
-      assertThat(got.at("/headers/Content-Type").asString()).isEqualTo("application/json");
+      // one header names contract and major; no Content-Type for JSON (the runtimes send it only for protobuf)
+      assertThat(got.at("/headers/Ec-Contract").asString())
+          .isEqualTo(s.type().contractId() + "@" + s.type().contractVersion());
+      assertThat(got.get("headers").has("Content-Type")).isFalse();
+      assertThat(got.get("headers").has("Ec-Contract-Id")).isFalse();
     }
   }
 
@@ -197,6 +200,31 @@ class NodeInteropTest {
         url(), "expiration:complete").lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
     assertThat(read.get("payload").asString()).isEqualTo(invalid);
     assertThat(read.get("header").asString()).isEqualTo("INVALID_PAYLOAD");
+  }
+
+  @Test
+  void nodeRefusesAnotherMajorNamedByTheEcContractHeaderAsJavaDoes() throws Exception {
+    Sample<?> sample = TicketingSamples.validSamples().stream()
+        .filter(s -> s.subject().equals("expiration:complete")).findFirst().orElseThrow();
+    Process listener = NodeToolchain.start(SCRIPTS, LOGS.resolve("node-listen-major.log"), env(), "node",
+        SCRIPTS.resolve("listen.js").toString(), PACKAGE.toString(), url(), "2", "30000");
+    try {
+      String id = EventTypes.EXPIRATION_COMPLETE.contractId();
+      backend.publishRaw("expiration:complete", sample.json(), Map.of("Ec-Contract", id + "@2"));
+      // the older headers are still understood: the right contract and major is handled
+      backend.publishRaw("expiration:complete", sample.json(), Map.of("Ec-Contract-Id", id,
+          "Ec-Contract-Version", "1"));
+      publish(sample);
+      assertThat(listener.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(listener.exitValue()).as(Files.readString(LOGS.resolve("node-listen-major.log"))).isZero();
+    } finally {
+      listener.destroyForcibly();
+    }
+    JsonNode envelope = JSON.readTree(backend.deadLetters("expiration:complete", 1).get(0));
+    assertThat(envelope.get("reason").asString()).isEqualTo("CONTRACT_MISMATCH");
+    assertThat(envelope.get("error").asString()).contains("version 2");
+    assertThat(envelope.at("/headers/Ec-Contract").asString()).isEqualTo(
+        EventTypes.EXPIRATION_COMPLETE.contractId() + "@2");
   }
 
   /** Equal JSON, numbers compared by value ({@code 25} and {@code 25.0} are one number). */

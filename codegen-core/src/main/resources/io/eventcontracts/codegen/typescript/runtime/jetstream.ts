@@ -38,7 +38,13 @@ export interface EventClientOptions {
   createStreams?: boolean;
 }
 
-/** Headers the Java runtime sends with every event, and reads on every delivery. */
+/**
+ * Headers both runtimes send and read (Java: DefaultEventClient). Every event carries one `Ec-Contract:
+ * <contract $id>@<major version>` header; `Content-Type` only for a non-JSON format (protobuf), so a delivery naming
+ * its contract without one is JSON. `Ec-Contract-Id` / `Ec-Contract-Version` are what runtimes sent before
+ * `Ec-Contract`: still read, no longer sent.
+ */
+export const HEADER_CONTRACT = 'Ec-Contract';
 export const HEADER_CONTENT_TYPE = 'Content-Type';
 export const HEADER_CONTRACT_ID = 'Ec-Contract-Id';
 export const HEADER_CONTRACT_VERSION = 'Ec-Contract-Version';
@@ -117,9 +123,7 @@ export abstract class Publisher<T extends ContractEvent> {
     if (verdict.violations.length > 0) throw new InvalidPayload(this.subject, contract.id, verdict.violations);
     await this.client.ensureSubject(this.subject);
     const h = natsHeaders();
-    h.set(HEADER_CONTENT_TYPE, 'application/json');
-    h.set(HEADER_CONTRACT_ID, contract.id);
-    h.set(HEADER_CONTRACT_VERSION, String(contract.version));
+    h.set(HEADER_CONTRACT, `${contract.id}@${contract.version}`);
     const key = this.deduplicationKey(data);
     return this.client.js.publish(this.subject, bytes, { headers: h, expect: { streamName: this.client.streamName },
       ...(key === undefined ? {} : { msgID: key }) });
@@ -190,10 +194,22 @@ export abstract class Listener<T extends ContractEvent> {
     const validator = this.client.validator;
     const contract = validator.contractFor(this.subject)!;
     const deliveryCount = msg.info.redeliveryCount;
-    const headerContract = msg.headers?.get(HEADER_CONTRACT_ID);
-    if (headerContract && headerContract !== contract.id) {
-      await this.deadLetter(msg, 'CONTRACT_MISMATCH', `message on '${this.subject}' names contract ${headerContract}`
+    const named = msg.headers?.get(HEADER_CONTRACT) ?? '';
+    const at = named.lastIndexOf('@');
+    // the Java runtime's check: Ec-Contract (else the older Ec-Contract-Id / Ec-Contract-Version) must name this
+    // subject's contract ($id compared without an empty '#' fragment) and its major version
+    const headerId = (named ? (at < 0 ? named : named.substring(0, at)) : msg.headers?.get(HEADER_CONTRACT_ID) ?? '')
+      .trim().replace(/#$/, '');
+    const headerVersion = (named ? (at < 0 ? '' : named.substring(at + 1)) : msg.headers?.get(HEADER_CONTRACT_VERSION))
+      ?.trim();
+    if (headerId && headerId !== contract.id) {
+      await this.deadLetter(msg, 'CONTRACT_MISMATCH', `message on '${this.subject}' names contract ${headerId}`
         + `, but the subject's contract is ${contract.id}`, []);
+      return;
+    }
+    if ((named || headerVersion) && headerVersion !== String(contract.version)) {
+      await this.deadLetter(msg, 'CONTRACT_MISMATCH', `message on '${this.subject}' names contract ${contract.id}`
+        + ` version ${headerVersion}, but the subject's contract is version ${contract.version}`, []);
       return;
     }
     const verdict = validator.validateBytes(this.subject, msg.data);

@@ -41,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
   static final String HEADER_MSG_ID = "Nats-Msg-Id";
 
   private final JetStreamOptions options;
+  private final long publishTimeoutNanos;
   private final String connectionName;
   private final Connection connection;
   private final JetStream js;
@@ -71,7 +73,10 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
    * jnats' publish futures not yet completed, with their deadline ({@link System#nanoTime()}). The
    * {@link #publishTimeouts} sweeper fails the overdue ones with a {@link TimeoutException}. This replaces a
    * per-message {@code orTimeout(publishTimeout)}, which scheduled and cancelled one task per publish in the JDK's
-   * single {@code CompletableFuture.Delayer} thread (~14 % of jnats' threads' CPU in the publish benchmark).
+   * single {@code CompletableFuture.Delayer} thread (~14 % of jnats' threads' CPU in the publish benchmark). jnats'
+   * own request timeout can't take its place: {@code publishAsync} passes none, so its futures expire after
+   * {@code Options.requestCleanupInterval}, checked once per interval. (A queue swept per tick instead of this map
+   * was measured too: it kept completed publishes alive until the next sweep and cost more CPU, not less.)
    */
   private final Map<CompletableFuture<io.nats.client.api.PublishAck>, Long> pendingPublishes =
       new ConcurrentHashMap<>();
@@ -122,6 +127,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
           + e.getMessage(), e);
     }
     this.streams = new StreamManager(jsm, options);
+    this.publishTimeoutNanos = options.publishTimeout().toNanos();
     // a publish fails at most one tick after its deadline: 50 ms late for the default 5 s, 10 ms for short ones
     long tick = Math.max(10, Math.min(50, options.publishTimeout().toMillis() / 10));
     publishTimeouts.scheduleWithFixedDelay(this::failOverduePublishes, tick, tick, TimeUnit.MILLISECONDS);
@@ -214,17 +220,58 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
 
   @Override
   public CompletableFuture<PublishAck> publish(OutboundMessage message) {
+    return publish(message, null);
+  }
+
+  /**
+   * One future per publish on top of jnats': the step that maps jnats' ack (or failure) to ours also runs
+   * {@code onOutcome}, so the caller's bookkeeping needs no second future.
+   */
+  @Override
+  public CompletableFuture<PublishAck> publish(OutboundMessage message,
+      BiConsumer<? super PublishAck, ? super Throwable> onOutcome) {
     Objects.requireNonNull(message, "message");
+    CompletableFuture<io.nats.client.api.PublishAck> sent;
+    try {
+      sent = send(message);
+    } catch (RuntimeException e) {
+      CompletableFuture<PublishAck> failed = CompletableFuture.failedFuture(e);
+      return onOutcome == null ? failed : failed.whenComplete(onOutcome);
+    }
+    pendingPublishes.put(sent, System.nanoTime() + publishTimeoutNanos);
+    String subject = message.subject();
+    return sent.handle((ack, error) -> {
+      pendingPublishes.remove(sent);
+      if (error != null) {
+        RuntimeException failure = mapPublishError(subject, unwrap(error));
+        if (onOutcome != null) {
+          try {
+            onOutcome.accept(null, failure);
+          } catch (RuntimeException e) {
+            failure.addSuppressed(e); // as whenComplete: the publish's own failure is what the caller sees
+          }
+        }
+        throw failure;
+      }
+      PublishAck mapped = new PublishAck(subject, ack.getStream(), ack.getSeqno(), ack.isDuplicate());
+      if (onOutcome != null) {
+        onOutcome.accept(mapped, null);
+      }
+      return mapped;
+    });
+  }
+
+  /** Hands the message to jnats; throws the EventException a publish that can't start fails with. */
+  private CompletableFuture<io.nats.client.api.PublishAck> send(OutboundMessage message) {
     if (closed.get()) {
-      return CompletableFuture.failedFuture(Failures.closed("transport " + connectionName + " is closed"));
+      throw Failures.closed("transport " + connectionName + " is closed");
     }
     Connection.Status status = connection.getStatus();
     if (status != Connection.Status.CONNECTED) {
       // fail fast rather than park the publish in the reconnect buffer: the caller decides whether to retry
-      return CompletableFuture.failedFuture(Failures.notConnected("cannot publish to " + message.subject()
-          + ": connection to " + options.servers() + " is " + status, null));
+      throw Failures.notConnected("cannot publish to " + message.subject()
+          + ": connection to " + options.servers() + " is " + status, null);
     }
-    CompletableFuture<io.nats.client.api.PublishAck> sent;
     try {
       streams.ensureSubject(message.subject());
       Headers headers;
@@ -247,25 +294,13 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
           .headers(headers)
           .data(message.payload())
           .build();
-      sent = js.publishAsync(msg);
+      return js.publishAsync(msg);
     } catch (IllegalStateException e) {
-      return CompletableFuture.failedFuture(Failures.notConnected("cannot publish to " + message.subject() + ": "
-          + e.getMessage(), e));
+      throw Failures.notConnected("cannot publish to " + message.subject() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(isOurs(e) ? e
-          : Failures.transportError("cannot publish to " + message.subject() + ": " + e.getMessage(), e));
+      throw isOurs(e) ? e
+          : Failures.transportError("cannot publish to " + message.subject() + ": " + e.getMessage(), e);
     }
-    CompletableFuture<PublishAck> result = new CompletableFuture<>();
-    pendingPublishes.put(sent, System.nanoTime() + options.publishTimeout().toNanos());
-    sent.whenComplete((ack, error) -> {
-      pendingPublishes.remove(sent);
-      if (error == null) {
-        result.complete(new PublishAck(message.subject(), ack.getStream(), ack.getSeqno(), ack.isDuplicate()));
-      } else {
-        result.completeExceptionally(mapPublishError(message.subject(), unwrap(error)));
-      }
-    });
-    return result;
   }
 
   /**
@@ -293,7 +328,7 @@ public final class JetStreamTransportImpl implements JetStreamTransport {
     pendingPublishes.forEach((sent, deadline) -> {
       if (now - deadline >= 0) {
         try {
-          // completes jnats' future, as orTimeout did; its whenComplete maps this to PUBLISH_TIMEOUT. Callers'
+          // completes jnats' future, as orTimeout did; its handle step maps this to PUBLISH_TIMEOUT. Callers'
           // callbacks on the publish future run here too: an exception from them must not stop the sweeper
           sent.completeExceptionally(new TimeoutException("publish ack not received within "
               + options.publishTimeout()));

@@ -57,7 +57,8 @@ class EventClientEndToEndTest {
     Thread.sleep(1500); // acked: no redelivery after the 1 s ack wait
     assertThat(received).containsExactly(sent);
     assertThat(contexts.get(0).headers())
-        .containsEntry("Ec-Contract-Id", TICKET_CREATED.contractId())
+        .containsEntry("Ec-Contract", TICKET_CREATED.contractId() + "@" + TICKET_CREATED.contractVersion())
+        .doesNotContainKey("Content-Type") // JSON: a delivery naming its contract without a content type
         .doesNotContainKey("Nats-Msg-Id"); // no de-duplication key unless the publisher asks for one
     assertThat(contexts.get(0).deliveryCount()).isEqualTo(1);
   }
