@@ -12,7 +12,6 @@ import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.SourceLocation;
 import io.eventcontracts.codegen.model.UnionType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -40,13 +39,12 @@ public final class JavaNaming {
   /** Names every generated package holds besides the contract classes. */
   public static final List<String> RESERVED = List.of("Subjects", "EventTypes");
 
-  private final Map<String, String> owners = new HashMap<>();
+  private final NameAllocator classes = new NameAllocator("class");
   private final Map<DataType, String> classNames = new IdentityHashMap<>();
   private final List<DataType> namedTypes = new ArrayList<>();
   private final Map<Contract, String[]> eventNames = new IdentityHashMap<>();
   private final Map<ObjectType, Map<Field, String>> fieldNames = new IdentityHashMap<>();
   private final Map<EnumType, Map<String, String>> constants = new IdentityHashMap<>();
-  private final List<ContractError> findings = new ArrayList<>();
   private final Set<DataType> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private JavaNaming() {}
@@ -54,7 +52,7 @@ public final class JavaNaming {
   /** Allocates every name of the set. */
   public static JavaNaming allocate(ContractSet contracts) {
     JavaNaming naming = new JavaNaming();
-    RESERVED.forEach(n -> naming.owners.put(n, "the generated " + n + " class"));
+    RESERVED.forEach(n -> naming.classes.reserve(n, "the generated " + n + " class"));
     for (Contract c : contracts.contracts()) {
       if (c.isEvent()) {
         String base = JavaNames.eventBaseName(c.subject());
@@ -108,20 +106,7 @@ public final class JavaNaming {
   }
 
   private String claim(String preferred, SourceLocation at, String what) {
-    String name = JavaNames.isValidClassName(preferred) ? preferred : "Type" + preferred;
-    String candidate = name;
-    for (int i = 2; owners.containsKey(candidate); i++) {
-      candidate = name + i;
-    }
-    if (!candidate.equals(name)) {
-      findings.add(new ContractError(at == null ? null : at.file(), at == null ? 0 : at.line(),
-          what + (at == null || at.pointer().isEmpty() ? "" : " at " + at.pointer()) + " would be class " + name
-              + ", already used by " + owners.get(name) + "; it is generated as " + candidate,
-          "give it a distinct \"title\" if the name matters"));
-    }
-    owners.put(candidate, (at == null ? "?" : at.toString()) + (at == null || at.pointer().isEmpty() ? ""
-        : " (" + at.pointer() + ")"));
-    return candidate;
+    return classes.claim(JavaNames.isValidClassName(preferred) ? preferred : "Type" + preferred, at, what);
   }
 
   private void allocateFields(ObjectType o) {
@@ -129,12 +114,7 @@ public final class JavaNaming {
     Set<String> used = new HashSet<>(List.of("additionalproperties"));
     Map<Field, String> names = new LinkedHashMap<>();
     for (Field f : o.fields()) {
-      String base = fieldName(f.name());
-      String candidate = base;
-      for (int i = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); i++) {
-        candidate = base + i;
-      }
-      names.put(f, candidate);
+      names.put(f, NameAllocator.firstFree(fieldName(f.name()), "", n -> used.add(n.toLowerCase(Locale.ROOT))));
     }
     fieldNames.put(o, names);
   }
@@ -150,11 +130,7 @@ public final class JavaNaming {
       if (!SourceVersion.isIdentifier(base) || SourceVersion.isKeyword(base)) {
         base = "_" + base;
       }
-      String candidate = base;
-      for (int i = 2; !used.add(candidate); i++) {
-        candidate = base + "_" + i;
-      }
-      names.put(value, candidate);
+      names.put(value, NameAllocator.firstFree(base, "_", used::add));
     }
     constants.put(e, names);
   }
@@ -224,6 +200,6 @@ public final class JavaNaming {
 
   /** Name collisions resolved by a suffix, each reported once. */
   public List<ContractError> findings() {
-    return List.copyOf(findings);
+    return classes.findings();
   }
 }

@@ -11,9 +11,9 @@ import io.eventcontracts.codegen.model.ObjectType;
 import io.eventcontracts.codegen.model.SourceLocation;
 import io.eventcontracts.codegen.model.UnionType;
 import io.eventcontracts.codegen.naming.JavaNames;
+import io.eventcontracts.codegen.naming.NameAllocator;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -47,13 +47,12 @@ public final class TypeScriptNaming {
       "unknown", "undefined", "type", "Object", "String", "Number", "Boolean", "Array", "Record", "Date", "Promise",
       "Map", "Set", "Error", "Symbol", "BigInt", "JSON", "Math", "Buffer");
 
-  private final Map<String, String> owners = new HashMap<>();
+  private final NameAllocator types = new NameAllocator("TypeScript type");
   private final Map<DataType, String> typeNames = new IdentityHashMap<>();
   private final List<DataType> namedTypes = new ArrayList<>();
   private final Map<Contract, String[]> eventNames = new IdentityHashMap<>();
   private final Map<Contract, String> subjectMembers = new IdentityHashMap<>();
   private final Map<EnumType, Map<String, String>> members = new IdentityHashMap<>();
-  private final List<ContractError> findings = new ArrayList<>();
   private final Set<DataType> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private TypeScriptNaming() {}
@@ -61,14 +60,11 @@ public final class TypeScriptNaming {
   /** Allocates every name of the set. */
   public static TypeScriptNaming allocate(ContractSet contracts) {
     TypeScriptNaming naming = new TypeScriptNaming();
-    RESERVED.forEach(n -> naming.owners.put(n, "the package's own " + n));
+    RESERVED.forEach(n -> naming.types.reserve(n, "the package's own " + n));
     Set<String> usedMembers = new HashSet<>();
     for (Contract c : contracts.events()) {
       String base = identifier(JavaNames.eventBaseName(c.subject()));
-      String member = base;
-      for (int i = 2; !usedMembers.add(member); i++) {
-        member = base + i;
-      }
+      String member = NameAllocator.firstFree(base, "", usedMembers::add);
       naming.subjectMembers.put(c, member);
       String what = "event \"" + c.subject() + "\"";
       naming.eventNames.put(c, new String[] {naming.claim(member + "Event", c.source(), what),
@@ -126,18 +122,7 @@ public final class TypeScriptNaming {
   }
 
   private String claim(String name, SourceLocation at, String what) {
-    String candidate = name;
-    for (int i = 2; owners.containsKey(candidate); i++) {
-      candidate = name + i;
-    }
-    if (!candidate.equals(name)) {
-      findings.add(new ContractError(at == null ? null : at.file(), at == null ? 0 : at.line(),
-          what + (at == null || at.pointer().isEmpty() ? "" : " at " + at.pointer()) + " would be TypeScript type "
-              + name + ", already used by " + owners.get(name) + "; it is generated as " + candidate,
-          "give it a distinct \"title\" if the name matters"));
-    }
-    owners.put(candidate, at == null ? "?" : at + (at.pointer().isEmpty() ? "" : " (" + at.pointer() + ")"));
-    return candidate;
+    return types.claim(name, at, what);
   }
 
   private void allocateMembers(EnumType e) {
@@ -152,11 +137,7 @@ public final class TypeScriptNaming {
       if (!Character.isJavaIdentifierStart(base.codePointAt(0))) {
         base = "_" + base;
       }
-      String candidate = base;
-      for (int i = 2; !used.add(candidate); i++) {
-        candidate = base + "_" + i;
-      }
-      names.put(value, candidate);
+      names.put(value, NameAllocator.firstFree(base, "_", used::add));
     }
     members.put(e, names);
   }
@@ -212,6 +193,6 @@ public final class TypeScriptNaming {
 
   /** Name collisions resolved by a suffix, each reported once. */
   public List<ContractError> findings() {
-    return List.copyOf(findings);
+    return types.findings();
   }
 }
