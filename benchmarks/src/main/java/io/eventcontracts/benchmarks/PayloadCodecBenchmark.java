@@ -6,17 +6,9 @@ import io.eventcontracts.runtime.EventClient;
 import io.eventcontracts.runtime.EventType;
 import io.eventcontracts.runtime.ListenOptions;
 import io.eventcontracts.runtime.PayloadFormat;
-import io.eventcontracts.runtime.PublishAck;
-import io.eventcontracts.runtime.spi.InboundHandler;
-import io.eventcontracts.runtime.spi.InboundMessage;
-import io.eventcontracts.runtime.spi.OutboundMessage;
-import io.eventcontracts.runtime.spi.SubscriptionRequest;
-import io.eventcontracts.runtime.spi.Transport;
-import io.eventcontracts.runtime.spi.TransportSubscription;
 import io.eventcontracts.ticketing.proto.OrderCreated;
 import io.eventcontracts.ticketing.proto.TicketCreated;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,10 +56,10 @@ public class PayloadCodecBenchmark {
   public String format;
 
   private EventClient client;
-  private NoNetwork transport;
+  private StubTransport transport;
   private EventType<Object> type;
   private Object event;
-  private Delivery delivery;
+  private StubTransport.Delivery delivery;
   private Object received;
   private byte[] encoded;
   private com.google.protobuf.Message protobuf;
@@ -76,7 +68,7 @@ public class PayloadCodecBenchmark {
   @Setup
   public void setUp() throws Exception {
     PayloadFormat payloadFormat = PayloadFormat.valueOf(format);
-    transport = new NoNetwork();
+    transport = new StubTransport();
     client = EventClient.create(transport, ClientOptions.builder().contracts(ContractRegistry.fromClasspath())
         .closeOnShutdown(false).payloadFormat(subject, payloadFormat).build());
     type = FormatEvents.type(subject);
@@ -90,7 +82,7 @@ public class PayloadCodecBenchmark {
       received = e;
       context.ack();
     });
-    delivery = new Delivery(subject, encoded, Map.copyOf(transport.last.headers()));
+    delivery = new StubTransport.Delivery(subject, encoded, Map.copyOf(transport.last.headers()));
     transport.handler.onMessage(delivery);
     if (!event.equals(received) || delivery.acks != 1) {
       throw new IllegalStateException(subject + " " + format + ": the receive path did not deliver and ack the "
@@ -123,81 +115,5 @@ public class PayloadCodecBenchmark {
   public Object decodeOnly() throws Exception {
     return format.equals("JSON") ? client.codec().mapper().readValue(encoded, type.javaType())
         : protobufParser.parseFrom(encoded);
-  }
-
-  /** Publish completes at once; subscribe hands out the runtime's inbound handler. */
-  static final class NoNetwork implements Transport {
-    OutboundMessage last;
-    InboundHandler handler;
-
-    @Override
-    public String name() {
-      return "no-network";
-    }
-
-    @Override
-    public CompletableFuture<PublishAck> publish(OutboundMessage message) {
-      last = message;
-      return CompletableFuture.completedFuture(new PublishAck(message.subject(), "NONE", 1, false));
-    }
-
-    @Override
-    public TransportSubscription subscribe(SubscriptionRequest request, InboundHandler inbound) {
-      handler = inbound;
-      return new TransportSubscription() {
-        @Override
-        public void close() {}
-
-        @Override
-        public void unsubscribe() {}
-      };
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  /** One first delivery, as the JetStream transport presents it. */
-  static final class Delivery implements InboundMessage {
-    private final String subject;
-    private final byte[] payload;
-    private final Map<String, String> headers;
-    long acks;
-
-    Delivery(String subject, byte[] payload, Map<String, String> headers) {
-      this.subject = subject;
-      this.payload = payload;
-      this.headers = headers;
-    }
-
-    @Override
-    public String subject() {
-      return subject;
-    }
-
-    @Override
-    public byte[] payload() {
-      return payload;
-    }
-
-    @Override
-    public Map<String, String> headers() {
-      return headers;
-    }
-
-    @Override
-    public long sequence() {
-      return 1;
-    }
-
-    @Override
-    public long deliveryCount() {
-      return 1;
-    }
-
-    @Override
-    public void ack() {
-      acks++;
-    }
   }
 }

@@ -51,18 +51,25 @@ final class StubTransport implements Transport {
 
   /** One delivery as the JetStream transport presents it: payload, flattened headers, first delivery. */
   static final class Delivery implements InboundMessage {
+    private final String subject;
     private final byte[] payload;
     private final Map<String, String> headers;
     long acks;
 
+    /** A delivery on {@link BenchSupport#SUBJECT}. */
     Delivery(byte[] payload, Map<String, String> headers) {
+      this(BenchSupport.SUBJECT, payload, headers);
+    }
+
+    Delivery(String subject, byte[] payload, Map<String, String> headers) {
+      this.subject = subject;
       this.payload = payload;
       this.headers = headers;
     }
 
     @Override
     public String subject() {
-      return BenchSupport.SUBJECT;
+      return subject;
     }
 
     @Override
