@@ -25,9 +25,7 @@ import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -91,9 +89,7 @@ public class JetStreamFormatBenchmark {
     byte[] payload;
     Headers headers;
     final CompletableFuture<?>[] futures = new CompletableFuture<?>[BATCH];
-    final AtomicInteger received = new AtomicInteger();
-    volatile CountDownLatch gate = new CountDownLatch(0);
-    volatile CountDownLatch done = new CountDownLatch(0);
+    final GatedBatch batch = new GatedBatch(BATCH);
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -131,7 +127,7 @@ public class JetStreamFormatBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-      gate.countDown();
+      batch.open();
       try {
         client.close();
         raw.close();
@@ -142,9 +138,7 @@ public class JetStreamFormatBenchmark {
 
     /** Closes the gate and stores BATCH messages exactly as the typed publisher sent its one. */
     void preload() throws Exception {
-      received.set(0);
-      done = new CountDownLatch(1);
-      gate = new CountDownLatch(1);
+      batch.close();
       for (int i = 0; i < BATCH; i++) {
         futures[i] = rawPublish();
       }
@@ -153,31 +147,6 @@ public class JetStreamFormatBenchmark {
 
     CompletableFuture<io.nats.client.api.PublishAck> rawPublish() {
       return js.publishAsync(NatsMessage.builder().subject(subject).headers(headers).data(payload).build());
-    }
-
-    void passGate() {
-      CountDownLatch g = gate;
-      if (g.getCount() > 0) {
-        try {
-          g.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-
-    void countOne() {
-      if (received.incrementAndGet() == BATCH) {
-        done.countDown();
-      }
-    }
-
-    int release() throws InterruptedException {
-      gate.countDown();
-      if (!done.await(60, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("received " + received.get() + " of " + BATCH + " within 60 s");
-      }
-      return received.get();
     }
 
     ConsumerConfiguration consumer(String durable) {
@@ -197,9 +166,9 @@ public class JetStreamFormatBenchmark {
       ConsumerContext consumer = s.js.getStreamContext(STREAM).createOrUpdateConsumer(s.consumer("raw-bench"));
       loop = consumer.consume(io.nats.client.ConsumeOptions.builder()
           .expiresIn(JetStreamOptions.DEFAULT_PULL_EXPIRY.toMillis()).build(), message -> {
-            s.passGate();
+            s.batch.passGate();
             message.ack();
-            s.countOne();
+            s.batch.countOne();
           });
     }
 
@@ -223,12 +192,12 @@ public class JetStreamFormatBenchmark {
     @Setup(Level.Trial)
     public void start(Server s) {
       subscription = s.client.subscribe(s.type, ListenOptions.of("typed-bench"), (e, context) -> {
-        s.passGate();
+        s.batch.passGate();
         if (!s.event.equals(e)) {
           throw new IllegalStateException("received another event: " + e);
         }
         context.ack();
-        s.countOne();
+        s.batch.countOne();
       });
     }
 
@@ -264,12 +233,12 @@ public class JetStreamFormatBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public int typedReceive(Server s, TypedConsumer c) throws Exception {
-    return s.release();
+    return s.batch.release();
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public int rawReceive(Server s, RawConsumer c) throws Exception {
-    return s.release();
+    return s.batch.release();
   }
 }

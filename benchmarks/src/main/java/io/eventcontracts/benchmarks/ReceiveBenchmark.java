@@ -16,9 +16,7 @@ import io.nats.client.PublishOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.impl.NatsMessage;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,9 +71,7 @@ public class ReceiveBenchmark {
     JetStreamManagement jsm;
     byte[] payload;
     long messageIds;
-    final AtomicInteger received = new AtomicInteger();
-    volatile CountDownLatch gate = new CountDownLatch(0);
-    volatile CountDownLatch done;
+    final GatedBatch batch = new GatedBatch(N);
     private final CompletableFuture<?>[] futures = new CompletableFuture<?>[N];
 
     void startServer() throws Exception {
@@ -88,9 +84,7 @@ public class ReceiveBenchmark {
 
     /** Closes the gate, stores N messages exactly as the typed publisher would send them, resets the counter. */
     void preload() throws Exception {
-      received.set(0);
-      done = new CountDownLatch(1);
-      gate = new CountDownLatch(1);
+      batch.close();
       for (int i = 0; i < N; i++) {
         NatsMessage message = NatsMessage.builder()
             .subject(BenchSupport.SUBJECT).headers(BenchSupport.typedHeaders()).data(payload).build();
@@ -100,36 +94,8 @@ public class ReceiveBenchmark {
       BenchSupport.awaitAll(futures);
     }
 
-    /** Called by the handlers before they handle a message: waits while the gate is closed. */
-    void passGate() {
-      CountDownLatch g = gate;
-      if (g.getCount() > 0) {
-        try {
-          g.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-
-    void countOne() {
-      if (received.incrementAndGet() == N) {
-        done.countDown();
-      }
-    }
-
-    /** The timed part: open the gate, wait for all N. */
-    int release() throws InterruptedException {
-      gate.countDown();
-      if (!done.await(BenchSupport.BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("received " + received.get() + " of " + N + " within "
-            + BenchSupport.BATCH_TIMEOUT_SECONDS + " s");
-      }
-      return received.get();
-    }
-
     void stopServer() throws Exception {
-      gate.countDown();
+      batch.open();
       try {
         raw.close();
       } finally {
@@ -157,9 +123,9 @@ public class ReceiveBenchmark {
           .createOrUpdateConsumer(BenchSupport.consumerConfig("raw-bench", maxInFlight));
       // jnats' default consume options (batch 500, 30 s expiry, re-pull at 25 %), as hand-written code would use
       loop = consumer.consume(message -> {
-        passGate();
+        batch.passGate();
         message.ack();
-        countOne();
+        batch.countOne();
       });
     }
 
@@ -217,9 +183,9 @@ public class ReceiveBenchmark {
 
         @Override
         public void onMessage(TicketCreatedEvent event, MessageContext context) {
-          passGate();
+          batch.passGate();
           context.ack();
-          countOne();
+          batch.countOne();
         }
       };
       listener.listen();
@@ -244,7 +210,7 @@ public class ReceiveBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-      gate.countDown();
+      batch.open();
       try {
         client.close();
       } finally {
@@ -256,12 +222,12 @@ public class ReceiveBenchmark {
   @Benchmark
   @OperationsPerInvocation(N)
   public int rawConsume(RawState s) throws Exception {
-    return s.release();
+    return s.batch.release();
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
   public int typedListener(TypedState s) throws Exception {
-    return s.release();
+    return s.batch.release();
   }
 }
