@@ -4,6 +4,7 @@ import io.eventcontracts.runtime.ClientOptions;
 import io.eventcontracts.runtime.ContractRegistry;
 import io.eventcontracts.runtime.EventCodec;
 import io.eventcontracts.runtime.ListenOptions;
+import io.eventcontracts.runtime.internal.DefaultEventClient;
 import io.eventcontracts.testing.NatsServerRunner;
 import io.eventcontracts.ticketing.EventTypes;
 import io.eventcontracts.ticketing.TicketCreatedEvent;
@@ -94,7 +95,7 @@ final class BenchSupport {
    */
   static Headers typedHeaders() {
     Headers headers = new Headers();
-    headers.put("Ec-Contract", CONTRACT_ID + "@" + EventTypes.TICKET_CREATED.contractVersion());
+    headers.put(DefaultEventClient.HEADER_CONTRACT, CONTRACT_ID + "@" + EventTypes.TICKET_CREATED.contractVersion());
     return headers;
   }
 

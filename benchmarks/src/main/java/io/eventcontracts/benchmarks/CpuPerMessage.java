@@ -1,6 +1,7 @@
 package io.eventcontracts.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.eventcontracts.runtime.internal.DefaultEventClient;
 import io.eventcontracts.ticketing.EventTypes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -89,7 +90,7 @@ public final class CpuPerMessage {
           case "publish.rawCompactId", "publish.rawCompactSubject", "publish.rawStreamOnly" -> {
             io.nats.client.impl.Headers h = new io.nats.client.impl.Headers();
             if (!variant.equals("publish.rawStreamOnly")) {
-              h.put("Ec-Contract", (variant.equals("publish.rawCompactId") ? BenchSupport.CONTRACT_ID
+              h.put(DefaultEventClient.HEADER_CONTRACT, (variant.equals("publish.rawCompactId") ? BenchSupport.CONTRACT_ID
                   : BenchSupport.SUBJECT) + "@" + EventTypes.TICKET_CREATED.contractVersion());
             }
             h.put("Nats-Expected-Stream", BenchSupport.STREAM);

@@ -3,6 +3,7 @@ package io.eventcontracts.runtime.internal;
 import io.eventcontracts.runtime.ContractRegistry.Contract;
 import io.eventcontracts.runtime.EventException;
 import io.eventcontracts.runtime.MessageContext;
+import io.eventcontracts.runtime.PayloadFormat;
 import io.eventcontracts.runtime.Violation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -160,7 +161,7 @@ final class DeadLetters {
   }
 
   static Map<String, String> headers(EventException reason, MessageContext context) {
-    return Map.of("Content-Type", "application/json", "Ec-Dead-Letter-Reason", reason.kind().name(),
+    return Map.of(DefaultEventClient.HEADER_CONTENT_TYPE, PayloadFormat.JSON.contentType(), "Ec-Dead-Letter-Reason", reason.kind().name(),
         "Ec-Original-Subject", cut(context.subject(), MAX_HEADER_VALUE_CHARS));
   }
 
